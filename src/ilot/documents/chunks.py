@@ -1,0 +1,343 @@
+"""Staging of tus uploads: chunks appended to a local staging file, then finalised into blobs.
+
+Layout under the staging root (a local directory, shared by the web workers of one
+installation): `<id>.part` (the bytes received so far; its size *is* the offset, so a
+server restart loses nothing), `<id>.json` (length, metadata, owner, creation time) and
+`<id>.lock` (the per-upload lock).
+
+Design choices, and why:
+
+- Concurrency: every mutating call holds an exclusive, non-blocking `flock` on `<id>.lock`.
+  A second PATCH on the same upload is refused at once with `UploadLocked` (423) rather
+  than queued: tus clients retry from a HEAD, and a queued request would write at a stale
+  offset anyway.
+- Whole-upload SHA-256: computed at finalisation, while the staged file is read into the
+  blob store (`BlobStore.put_local_file`), not incrementally per chunk. `hashlib` state
+  cannot be serialised, so an incremental hash would live in one process's memory and be
+  lost on restart or when the next chunk reaches another worker, forcing a re-hash of the
+  staged prefix anyway. Finalisation must read the bytes once in any case (to copy them,
+  or on a local storage to hash before an atomic rename), so hashing there costs nothing
+  extra and resumes stay O(chunk).
+- Per-chunk checksums (tus checksum extension) are verified while the chunk streams to
+  disk; on mismatch the file is truncated back to the chunk's start offset, so the
+  upload's offset is unchanged and the client resends the chunk.
+- A chunk cut by the network without a checksum keeps the bytes received, as tus core
+  recommends; with a checksum, partial bytes cannot be trusted and are discarded.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import hashlib
+import json
+import os
+import re
+import secrets
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import IO
+
+from ilot.documents.blobs import CHUNK_SIZE, BlobInfo, BlobStore
+from ilot.documents.exceptions import (
+    ChecksumMismatch,
+    OffsetMismatch,
+    StorageError,
+    StorageFull,
+    UploadGone,
+    UploadIncomplete,
+    UploadLocked,
+    UploadNotFound,
+    UploadTooLarge,
+)
+from ilot.documents.tus import Checksum
+
+_ID_RE = re.compile(r"^[0-9a-f]{32}$")
+
+Body = Iterable[bytes] | IO[bytes]
+"""A chunk body: a request stream (`request` has `read`) or an iterable of bytes."""
+
+
+@dataclass(frozen=True)
+class UploadState:
+    """What is known of an upload: its offset is the size of the staged bytes."""
+
+    upload_id: str
+    length: int
+    offset: int
+    metadata: dict[str, str | None]
+    owner: str | None
+    created_at: datetime
+    expires_at: datetime
+
+    @property
+    def complete(self) -> bool:
+        return self.offset == self.length
+
+
+@dataclass(frozen=True)
+class FinalisedUpload:
+    """A finished upload: its last state (metadata, owner) and the blob it became."""
+
+    state: UploadState
+    blob: BlobInfo
+
+
+def iter_body(body: Body, chunk_size: int = CHUNK_SIZE) -> Iterator[bytes]:
+    """Chunks of a body, whether file-like or an iterable of bytes."""
+    if hasattr(body, "read"):
+        reader: IO[bytes] = body  # type: ignore[assignment]
+        while True:
+            data = reader.read(chunk_size)
+            if not data:
+                return
+            yield data
+    else:
+        for chunk in body:
+            if chunk:
+                yield bytes(chunk)
+
+
+class ChunkStaging:
+    """tus upload staging in a local directory; see the module docstring for the design."""
+
+    def __init__(
+        self,
+        root: Path | str,
+        *,
+        ttl: timedelta = timedelta(hours=24),
+        max_size: int | None = None,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        self.root = Path(root)
+        self.ttl = ttl
+        self.max_size = max_size
+        self._clock = clock or (lambda: datetime.now(UTC))
+
+    # --- paths and locking -----------------------------------------------------------------
+
+    def _path(self, upload_id: str, suffix: str) -> Path:
+        if not isinstance(upload_id, str) or not _ID_RE.match(upload_id):
+            # Ids become file names: anything unexpected is simply an unknown upload.
+            raise UploadNotFound()
+        return self.root / f"{upload_id}.{suffix}"
+
+    @contextlib.contextmanager
+    def lock(self, upload_id: str) -> Iterator[None]:
+        """Hold the upload's exclusive lock, or raise `UploadLocked` (423) at once."""
+        path = self._path(upload_id, "lock")
+        self.root.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise UploadLocked() from None
+            try:
+                yield
+            finally:
+                fcntl.flock(fd, fcntl.LOCK_UN)
+        finally:
+            os.close(fd)
+
+    # --- state -----------------------------------------------------------------------------
+
+    def create(
+        self,
+        *,
+        length: int,
+        metadata: Mapping[str, str | None] | None = None,
+        owner: str | None = None,
+    ) -> UploadState:
+        """Start an upload of `length` bytes; returns its state (offset 0)."""
+        if length < 0:
+            raise ValueError("length must be >= 0")
+        if self.max_size is not None and length > self.max_size:
+            raise UploadTooLarge(params={"max_size": self.max_size})
+        self.root.mkdir(parents=True, exist_ok=True)
+        upload_id = secrets.token_hex(16)
+        now = self._clock()
+        info = {
+            "length": length,
+            "metadata": dict(metadata or {}),
+            "owner": owner,
+            "created_at": now.isoformat(),
+        }
+        part = self._path(upload_id, "part")
+        try:
+            # O_EXCL: a colliding id (never expected) must fail rather than share a file.
+            os.close(os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            self._write_info(upload_id, info)
+        except OSError as exc:
+            part.unlink(missing_ok=True)
+            raise _os_error(exc) from exc
+        return self.get(upload_id)
+
+    def _write_info(self, upload_id: str, info: Mapping[str, object]) -> None:
+        path = self._path(upload_id, "json")
+        tmp = path.with_suffix(".json.tmp")
+        tmp.write_text(json.dumps(info), encoding="utf-8")
+        os.replace(tmp, path)
+
+    def _read(self, upload_id: str) -> UploadState:
+        meta, part = self._path(upload_id, "json"), self._path(upload_id, "part")
+        try:
+            info = json.loads(meta.read_text(encoding="utf-8"))
+            stat = part.stat()
+        except FileNotFoundError:
+            raise UploadNotFound() from None
+        created = datetime.fromisoformat(info["created_at"])
+        last_activity = max(created, datetime.fromtimestamp(stat.st_mtime, UTC))
+        return UploadState(
+            upload_id=upload_id,
+            length=int(info["length"]),
+            offset=stat.st_size,
+            metadata=dict(info.get("metadata") or {}),
+            owner=info.get("owner"),
+            created_at=created,
+            expires_at=last_activity + self.ttl,
+        )
+
+    def get(self, upload_id: str) -> UploadState:
+        """The upload's state; `UploadNotFound` (404) or `UploadGone` (410) once expired."""
+        state = self._read(upload_id)
+        if state.expires_at <= self._clock():
+            raise UploadGone()
+        return state
+
+    # --- writing ---------------------------------------------------------------------------
+
+    def append(
+        self,
+        upload_id: str,
+        *,
+        offset: int,
+        body: Body,
+        checksum: Checksum | None = None,
+        content_length: int | None = None,
+    ) -> UploadState:
+        """Append a chunk at `offset` (must equal the current offset, else 409).
+
+        Streams the body to disk, verifying `checksum` on the way (460 and nothing kept on
+        mismatch). Never writes past the declared length (413). Returns the new state.
+        """
+        with self.lock(upload_id):
+            state = self.get(upload_id)
+            if offset != state.offset:
+                raise OffsetMismatch(params={"given": offset, "expected": state.offset})
+            if content_length is not None and offset + content_length > state.length:
+                raise UploadTooLarge(params={"max_size": state.length})
+            hasher = hashlib.new(checksum.algorithm) if checksum is not None else None
+            written = 0
+            part = self._path(upload_id, "part")
+            with part.open("r+b") as fh:
+                fh.seek(offset)
+                try:
+                    for chunk in iter_body(body):
+                        if offset + written + len(chunk) > state.length:
+                            raise UploadTooLarge(params={"max_size": state.length})
+                        fh.write(chunk)
+                        written += len(chunk)
+                        if hasher is not None:
+                            hasher.update(chunk)
+                    if (
+                        checksum is not None
+                        and hasher is not None
+                        and hasher.digest() != checksum.digest
+                    ):
+                        raise ChecksumMismatch(params={"algorithm": checksum.algorithm})
+                    fh.flush()
+                    # Durable before we acknowledge the new offset: a crash must never
+                    # make the server claim bytes it no longer has.
+                    os.fsync(fh.fileno())
+                except (ChecksumMismatch, UploadTooLarge):
+                    _rollback(fh, offset)
+                    raise
+                except OSError as exc:
+                    _rollback(fh, offset)
+                    raise _os_error(exc) from exc
+                except BaseException:
+                    # Client gone mid-chunk: keep what arrived unless it must be verified.
+                    if checksum is not None:
+                        _rollback(fh, offset)
+                    else:
+                        fh.flush()
+                    raise
+            return self._read(upload_id)
+
+    def finalise(
+        self, upload_id: str, store: BlobStore, *, max_size: int | None = None
+    ) -> FinalisedUpload:
+        """Move a complete upload into the blob store (hashing on the way), then forget it.
+
+        On a local storage on the same filesystem the staged file is renamed into place;
+        otherwise it is streamed. If storing fails the staged bytes are kept, so the
+        caller may retry or `delete` them.
+        """
+        with self.lock(upload_id):
+            state = self.get(upload_id)
+            if not state.complete:
+                raise UploadIncomplete(params={"offset": state.offset, "length": state.length})
+            blob = store.put_local_file(
+                self._path(upload_id, "part"), max_size=max_size, consume=True
+            )
+            self._remove(upload_id)
+            return FinalisedUpload(state=state, blob=blob)
+
+    def delete(self, upload_id: str) -> None:
+        """Terminate an upload (tus termination): its staged bytes are removed."""
+        with self.lock(upload_id):
+            self._read(upload_id)
+            self._remove(upload_id)
+
+    def _remove(self, upload_id: str) -> None:
+        # Metadata first: once it is gone the upload is unknown, whatever remains.
+        for suffix in ("json", "part", "json.tmp", "lock"):
+            self._path(upload_id, suffix).unlink(missing_ok=True)
+
+    def cleanup_expired(self, *, now: datetime | None = None) -> list[str]:
+        """Remove uploads idle for longer than the TTL, and orphaned files; returns ids.
+
+        Uploads being written (locked) are skipped: they are, by definition, not idle.
+        """
+        now = now or self._clock()
+        removed: list[str] = []
+        if not self.root.exists():
+            return removed
+        ids = {p.name.split(".", 1)[0] for p in self.root.iterdir()}
+        for upload_id in sorted(i for i in ids if _ID_RE.match(i)):
+            try:
+                with self.lock(upload_id):
+                    try:
+                        expired = self._read(upload_id).expires_at <= now
+                    except (UploadNotFound, ValueError, KeyError):
+                        # Half-created or corrupt: judge by the newest file's age.
+                        expired = self._newest_mtime(upload_id) + self.ttl <= now
+                    if expired:
+                        self._remove(upload_id)
+                        removed.append(upload_id)
+            except UploadLocked:
+                continue
+        return removed
+
+    def _newest_mtime(self, upload_id: str) -> datetime:
+        times = [
+            p.stat().st_mtime
+            for p in self.root.glob(f"{upload_id}.*")
+            if p.suffix != ".lock" and p.exists()
+        ]
+        return datetime.fromtimestamp(max(times, default=0), UTC)
+
+
+def _rollback(fh: IO[bytes], offset: int) -> None:
+    fh.truncate(offset)
+    fh.flush()
+
+
+def _os_error(exc: OSError) -> StorageError:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return StorageFull()
+    return StorageError(params={"reason": exc.strerror or type(exc).__name__})
