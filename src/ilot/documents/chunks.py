@@ -235,11 +235,16 @@ class ChunkStaging:
             part = self._path(upload_id, "part")
             with part.open("r+b") as fh:
                 fh.seek(offset)
+                # Errors while *reading the body* are the client's (a cut connection is
+                # an OSError too); errors while writing are the disk's. Track which.
+                writing = False
                 try:
                     for chunk in iter_body(body):
                         if offset + written + len(chunk) > state.length:
                             raise UploadTooLarge(params={"max_size": state.length})
+                        writing = True
                         fh.write(chunk)
+                        writing = False
                         written += len(chunk)
                         if hasher is not None:
                             hasher.update(chunk)
@@ -249,6 +254,7 @@ class ChunkStaging:
                         and hasher.digest() != checksum.digest
                     ):
                         raise ChecksumMismatch(params={"algorithm": checksum.algorithm})
+                    writing = True
                     fh.flush()
                     # Durable before we acknowledge the new offset: a crash must never
                     # make the server claim bytes it no longer has.
@@ -257,16 +263,24 @@ class ChunkStaging:
                     _rollback(fh, offset)
                     raise
                 except OSError as exc:
+                    if not writing:
+                        self._client_gone(fh, offset, checksum is not None)
+                        raise
                     _rollback(fh, offset)
                     raise _os_error(exc) from exc
                 except BaseException:
-                    # Client gone mid-chunk: keep what arrived unless it must be verified.
-                    if checksum is not None:
-                        _rollback(fh, offset)
-                    else:
-                        fh.flush()
+                    self._client_gone(fh, offset, checksum is not None)
                     raise
             return self._read(upload_id)
+
+    @staticmethod
+    def _client_gone(fh: IO[bytes], offset: int, checksummed: bool) -> None:
+        # Client gone mid-chunk: keep what arrived (tus core), unless it must be verified.
+        if checksummed:
+            _rollback(fh, offset)
+        else:
+            fh.flush()
+            os.fsync(fh.fileno())
 
     def finalise(
         self, upload_id: str, store: BlobStore, *, max_size: int | None = None
