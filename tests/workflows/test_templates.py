@@ -41,7 +41,7 @@ def item(code: str, **extra: Any) -> dict[str, Any]:
     return data
 
 
-def template(*items: dict[str, Any]) -> dict[str, Any]:
+def template(*items: Any) -> dict[str, Any]:
     return {"code": "t", "name_fr": "T", "name_en": "T", "items": list(items)}
 
 

@@ -28,6 +28,7 @@ from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from typing import Any
 from zoneinfo import ZoneInfo
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -160,12 +161,16 @@ def select_reminders(
     *,
     already_sent: Container[str] = frozenset(),
     policy: ReminderPolicy | None = None,
-    preferences: Mapping[UserId, UserPreferences] | None = None,
+    preferences: Mapping[int, UserPreferences]
+    | Mapping[str, UserPreferences]
+    | Mapping[UserId, UserPreferences]
+    | None = None,
 ) -> list[Reminder]:
     """The reminders to send today, never one whose key is in ``already_sent``, sorted by
     recipient, then overdue first (most overdue first), then by due date."""
     policy = policy or ReminderPolicy()
-    prefs = preferences or {}
+    # Widened for lookup: ids of either type are looked up as they come.
+    prefs: Mapping[Any, UserPreferences] = preferences or {}
     default = UserPreferences()
     chosen: dict[str, Reminder] = {}
     for item in items:

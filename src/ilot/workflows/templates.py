@@ -35,7 +35,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeGuard
 
 import yaml
 
@@ -160,7 +160,7 @@ class _Problems:
         self.items.append(TemplateProblem(path, code, message))
 
 
-def _member(value: object, choices: Iterable[StrEnum]) -> bool:
+def _member(value: object, choices: Iterable[StrEnum]) -> TypeGuard[str]:
     # Checked by value so that a YAML list or mapping (unhashable) is just "unknown".
     return isinstance(value, str) and value in {c.value for c in choices}
 
