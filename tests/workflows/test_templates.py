@@ -231,6 +231,7 @@ def test_round_trip_and_stable_hash(default: Template) -> None:
 def test_revise_creates_a_new_version_only_on_change(default: Template) -> None:
     data = template_to_data(default)
     assert revise(default, data) is default
+    assert hash(parse_template(data)) == hash(default)  # usable as a cache key
     edited = copy.deepcopy(data)
     edited["items"][0]["label_en"] = "Kbis of the SPV, under 3 months"
     edited["version"] = 99  # ignored: versions are assigned, not chosen

@@ -104,7 +104,8 @@ class TemplateItem:
     critical: bool = False
     depends_on: tuple[str, ...] = ()
     quantity: int = 1
-    params: Mapping[str, int | float | str] = field(default_factory=dict)
+    # Excluded from the hash (a dict is unhashable) but not from equality, which stays exact.
+    params: Mapping[str, int | float | str] = field(default_factory=dict, hash=False)
 
     def label(self, lang: Lang = "fr") -> str:
         return self.label_fr if lang == "fr" else self.label_en

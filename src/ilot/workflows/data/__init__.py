@@ -1,0 +1,1 @@
+"""Data files shipped with the workflow engines (taxonomy copy, default template)."""
