@@ -1,0 +1,11 @@
+"""Document templates, one module per group of neighbouring categories.
+
+Importing this package registers every template in `registry.REGISTRY`.
+"""
+
+from importlib import import_module
+
+MODULES = ["assurances", "chantier", "financement", "notarial", "travaux", "urbanisme"]
+
+for _m in MODULES:
+    import_module(f"{__name__}.{_m}")
