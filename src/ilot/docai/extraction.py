@@ -123,11 +123,67 @@ def _looks_like_text(head: bytes) -> bool:
 # Frequent short words of French and English: a text layer in which these appear only once the
 # words are reversed was written right-to-left or mirrored (a known pdf producer bug).
 _COMMON_WORDS = frozenset(
-    (
-        "de la le les des et en du un une pour par sur au aux est dans que qui ne pas avec son "
-        "sa ses ce cette il elle nous vous date montant total facture societe adresse page "
-        "the and of to in for is on with by from this that are be at or as an invoice amount"
-    ).split()
+    [
+        "de",
+        "la",
+        "le",
+        "les",
+        "des",
+        "et",
+        "en",
+        "du",
+        "un",
+        "une",
+        "pour",
+        "par",
+        "sur",
+        "au",
+        "aux",
+        "est",
+        "dans",
+        "que",
+        "qui",
+        "ne",
+        "pas",
+        "avec",
+        "son",
+        "sa",
+        "ses",
+        "ce",
+        "cette",
+        "il",
+        "elle",
+        "nous",
+        "vous",
+        "date",
+        "montant",
+        "total",
+        "facture",
+        "societe",
+        "adresse",
+        "page",
+        "the",
+        "and",
+        "of",
+        "to",
+        "in",
+        "for",
+        "is",
+        "on",
+        "with",
+        "by",
+        "from",
+        "this",
+        "that",
+        "are",
+        "be",
+        "at",
+        "or",
+        "as",
+        "an",
+        "invoice",
+        "amount",
+    ]
 )
 _WORD_RE = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 MIN_CHARS = 25  # fewer non-space characters than a short sentence: nothing worth keeping
