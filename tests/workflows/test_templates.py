@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 import yaml
 
+from ilot.workflows.deadlines import default_rules, names_referenced
 from ilot.workflows.exceptions import TemplateInvalid
 from ilot.workflows.lifecycle import MAIN_PATH, State
 from ilot.workflows.planning import blocking_items, plan_items, unmet_dependencies, validity_problem
@@ -95,6 +96,15 @@ def test_default_template_covers_the_brief(default: Template) -> None:
     assert expected <= categories
     assert {it.responsible for it in default.items} == set(Party)
     assert all(it.label_fr and it.label_en for it in default.items)
+
+
+def test_default_due_rules_refer_to_known_facts_or_deadlines(default: Template) -> None:
+    # A typo in "after" would leave the item waiting forever for a fact nobody records.
+    rules = default_rules()
+    known = {"dossier_created"} | names_referenced(rules) | {r.code for r in rules}
+    bases = {it.due.after for it in default.items if it.due is not None}
+    assert bases <= known
+    assert {"dossier_created", "offer_date", "permit_purged"} <= bases
 
 
 def test_packaged_taxonomy_is_the_design_copy() -> None:
