@@ -213,7 +213,8 @@ def text_quality(text: str) -> tuple[bool, str]:
         backward = sum(w[::-1] in _COMMON_WORDS for w in words)
         if backward >= 3 and backward > 2 * forward:
             return False, "reversed"
-    if len(words) < 4 and n < 80:
+    if n < 60 or (len(words) < 6 and n < 120):
+        # A date stamp, "COPIE", a Bates number over a scanned image: not the page's content.
         return False, "stamp_only"
     return True, ""
 
@@ -293,7 +294,8 @@ def read_xlsx(path: Path, max_rows: int = 5000) -> list[PageText]:
     import openpyxl
 
     try:
-        workbook = openpyxl.load_workbook(str(path), read_only=True, data_only=True)
+        # A file object, because openpyxl refuses names without an .xlsx extension.
+        workbook = openpyxl.load_workbook(path.open("rb"), read_only=True, data_only=True)
     except Exception as exc:
         raise ExtractionError("corrupt_xlsx", f"XLSX cannot be opened: {exc}") from exc
     pages: list[PageText] = []

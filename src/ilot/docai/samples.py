@@ -135,3 +135,68 @@ def write(path: Path, data: bytes) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     return path
+
+
+# Minimal vocabularies of four categories, enough for a classifier that tests can train in
+# seconds; the real training corpus comes from ``ilot corpus generate``.
+TINY_CLASSES: dict[str, list[str]] = {
+    "FACTURE": [
+        "FACTURE N° {n}",
+        "Date de facture : 12/03/2024",
+        "Total HT : {a},00 €",
+        "TVA 20 % : {b},00 €",
+        "Total TTC : {c},00 €",
+        "Conditions de paiement : 30 jours",
+        "Désignation Quantité Prix unitaire Montant HT",
+    ],
+    "RIB": [
+        "RELEVÉ D'IDENTITÉ BANCAIRE",
+        "Titulaire du compte : SCCV LES TILLEULS",
+        "IBAN : FR76 3000 6000 0112 3456 7890 189",
+        "BIC : AGRIFRPP",
+        "Code banque Code guichet",
+        "Numéro de compte Clé RIB",
+        "Domiciliation : Agence de Lyon",
+    ],
+    "KBIS": [
+        "Extrait Kbis",
+        "Greffe du tribunal de commerce de Lyon",
+        "Immatriculation au RCS",
+        "Numéro d'identification : 421 938 861 R.C.S. Lyon",
+        "Forme juridique : société civile",
+        "Date d'immatriculation : 04/05/2019",
+        "Gérant : Mme Dupont",
+    ],
+    "AUTRE": [
+        "Lettre d'information",
+        "Madame, Monsieur,",
+        "Nous vous prions de trouver ci-joint",
+        "notre brochure commerciale et nos actualités",
+        "Veuillez agréer nos salutations",
+        "Invitation à la réunion annuelle",
+        "Programme de la journée portes ouvertes",
+    ],
+}
+
+
+def tiny_texts(category: str, index: int) -> list[str]:
+    import random
+
+    rng = random.Random(f"{category}-{index}")
+    lines = list(TINY_CLASSES[category])
+    rng.shuffle(lines)
+    keep = lines[: rng.randint(4, len(lines))]
+    a = rng.randint(100, 9000)
+    return [line.format(n=f"F{2024}-{index:04d}", a=a, b=a // 5, c=a + a // 5) for line in keep]
+
+
+def tiny_corpus(out: Path, per_class: int = 8) -> Path:
+    """A labelled corpus (labels.tsv + born-digital PDFs) of the four ``TINY_CLASSES``."""
+    rows = ["file\tcategory\ttemplate"]
+    for category in TINY_CLASSES:
+        for i in range(per_class):
+            rel = f"files/{category}/{i:03d}.pdf"
+            write(out / rel, text_pdf([tiny_texts(category, i)]))
+            rows.append(f"{rel}\t{category}\t{category}-{i % 3}")
+    (out / "labels.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return out

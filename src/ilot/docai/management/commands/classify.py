@@ -25,6 +25,7 @@ def _expand(paths: list[str]) -> list[Path]:
 
 
 class Command(BaseCommand):
+    requires_system_checks: list[str] = []  # no database or app checks needed
     help = "Classify documents and extract their key fields (one JSON line per file with --json)."
 
     def add_arguments(self, parser: CommandParser) -> None:

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 
 class Command(BaseCommand):
+    requires_system_checks: list[str] = []  # no database or app checks needed
     help = "Evaluate the active (or given) model on a labelled corpus."
 
     def add_arguments(self, parser: CommandParser) -> None:

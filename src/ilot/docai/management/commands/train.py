@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 
 class Command(BaseCommand):
+    requires_system_checks: list[str] = []  # no database or app checks needed
     help = "Train the document classifier and write a versioned model artefact with its card."
 
     def add_arguments(self, parser: CommandParser) -> None:
