@@ -31,7 +31,20 @@ def _card(rotate: int = 0):  # a small page: few pixels keep the real-engine tes
 
 def test_parse_tsv_rebuilds_lines_and_confidence() -> None:
     header = "\t".join(
-        ["level", "page_num", "block_num", "par_num", "line_num", "word_num", "left", "top", "width", "height", "conf", "text"]
+        [
+            "level",
+            "page_num",
+            "block_num",
+            "par_num",
+            "line_num",
+            "word_num",
+            "left",
+            "top",
+            "width",
+            "height",
+            "conf",
+            "text",
+        ]
     )
     rows = [
         "5\t1\t1\t1\t1\t1\t0\t0\t1\t1\t90\tFacture",
