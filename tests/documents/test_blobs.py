@@ -7,11 +7,13 @@ import hashlib
 import io
 import os
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core.files.storage import FileSystemStorage
+from django.core.files import File
+from django.core.files.storage import FileSystemStorage, Storage
 
 from ilot.documents.blobs import BlobStore, DjangoBlobStore, blob_name
 from ilot.documents.exceptions import (
@@ -215,3 +217,103 @@ def test_delete(store: DjangoBlobStore) -> None:
     sha = store.put([b"bye"]).sha256
     store.delete(sha)
     assert not store.exists(sha)
+
+
+class DictStorage(Storage):
+    """A storage without local paths (like S3): exercises the generic promote path."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, bytes] = {}
+        self.times: dict[str, datetime] = {}
+        self.max_chunk_seen = 0
+
+    def _open(self, name: str, mode: str = "rb") -> File:  # type: ignore[type-arg]
+        if name not in self.files:
+            raise FileNotFoundError(name)
+        return File(io.BytesIO(self.files[name]), name=name)
+
+    def _save(self, name: str, content: Any) -> str:
+        buf = io.BytesIO()
+        for chunk in content.chunks():
+            self.max_chunk_seen = max(self.max_chunk_seen, len(chunk))
+            buf.write(chunk)
+        self.files[name] = buf.getvalue()
+        self.times[name] = datetime.now(UTC)
+        return name
+
+    def exists(self, name: str) -> bool:
+        return name in self.files
+
+    def delete(self, name: str) -> None:
+        self.files.pop(name, None)
+
+    def size(self, name: str) -> int:
+        return len(self.files[name])
+
+    def listdir(self, path: str) -> tuple[list[str], list[str]]:
+        prefix = path.rstrip("/") + "/"
+        names = [n[len(prefix) :] for n in self.files if n.startswith(prefix)]
+        if not names:
+            raise FileNotFoundError(path)
+        return sorted({n.split("/")[0] for n in names if "/" in n}), [
+            n for n in names if "/" not in n
+        ]
+
+    def get_modified_time(self, name: str) -> datetime:
+        return self.times[name]
+
+
+class FakeBucket:
+    def __init__(self, storage: BucketStorage) -> None:
+        self.name = "ilot"
+        self.storage = storage
+        self.copies: list[tuple[str, str]] = []
+
+    def copy(self, source: dict[str, str], key: str) -> None:
+        self.copies.append((source["Key"], key))
+        self.storage.files[key] = self.storage.files[source["Key"]]
+
+
+class BucketStorage(DictStorage):
+    """Looks like django-storages' S3Storage to the blob store (bucket + key names)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.bucket = FakeBucket(self)
+
+    def _normalize_name(self, name: str) -> str:
+        return name
+
+
+def test_storage_without_local_paths_streams_into_place() -> None:
+    storage = DictStorage()
+    store = DjangoBlobStore(storage)
+    data = os.urandom(5 * 1024 * 1024)
+    info = store.put(chunks_of(data, 256 * 1024))
+    assert storage.files == {blob_name(info.sha256): data}
+    # Streamed in bounded chunks, never as one 5 MB piece.
+    assert storage.max_chunk_seen <= 1024 * 1024
+    assert store.put(io.BytesIO(data)).duplicate
+    assert list(storage.files) == [blob_name(info.sha256)]
+
+
+def test_s3_like_storage_uses_server_side_copy() -> None:
+    storage = BucketStorage()
+    store = DjangoBlobStore(storage)
+    info = store.put([b"contract"])
+    ((tmp_key, final_key),) = storage.bucket.copies
+    assert tmp_key.startswith("blobs/tmp/") and final_key == blob_name(info.sha256)
+    assert list(storage.files) == [final_key]
+
+
+def test_sweep_temporary_leftovers() -> None:
+    storage = DictStorage()
+    store = DjangoBlobStore(storage)
+    kept = store.put([b"real"]).sha256
+    storage.files["blobs/tmp/crashed"] = b"partial"
+    storage.times["blobs/tmp/crashed"] = datetime.now(UTC) - timedelta(days=1)
+    storage.files["blobs/tmp/inflight"] = b"writing"
+    storage.times["blobs/tmp/inflight"] = datetime.now(UTC)
+    assert store.sweep_temporary(older_than=timedelta(hours=6)) == 1
+    assert set(storage.files) == {blob_name(kept), "blobs/tmp/inflight"}
+    assert DjangoBlobStore(DictStorage()).sweep_temporary() == 0

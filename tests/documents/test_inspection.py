@@ -186,3 +186,59 @@ def test_truncated_and_damaged_images() -> None:
         inspect_image(bytes(data))
     with pytest.raises(MalformedDocument):
         inspect_image(b"\x89PNG\r\n\x1a\nnonsense")
+
+
+def make_objstm_pdf(catalog_extra: str) -> bytes:
+    """One-page PDF 1.5 whose catalog and page sit in a Flate-compressed object stream,
+    indexed by a cross-reference stream: names like /JavaScript are not in plain sight."""
+    content = "BT /F1 24 Tf 72 700 Td (hidden) Tj ET"
+    in_stream = [
+        (1, f"<< /Type /Catalog /Pages 2 0 R {catalog_extra} >>"),
+        (2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
+        (3, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>"),
+    ]
+    body, header = b"", []
+    for number, text in in_stream:
+        header.append(f"{number} {len(body)}")
+        body += text.encode() + b"\n"
+    head = (" ".join(header) + "\n").encode()
+    packed = zlib.compress(head + body)
+    out = io.BytesIO()
+    out.write(b"%PDF-1.5\n")
+    offsets = {4: out.tell()}
+    out.write(
+        f"4 0 obj\n<< /Length {len(content)} >>\nstream\n{content}\nendstream\nendobj\n".encode()
+    )
+    offsets[5] = out.tell()
+    out.write(
+        f"5 0 obj\n<< /Type /ObjStm /N 3 /First {len(head)} /Filter /FlateDecode "
+        f"/Length {len(packed)} >>\nstream\n".encode()
+        + packed
+        + b"\nendstream\nendobj\n"
+    )
+    offsets[6] = out.tell()
+    rows = b"\x00" + bytes(4) + (65535).to_bytes(2, "big")
+    for number in range(1, 7):
+        if number <= 3:
+            rows += b"\x02" + (5).to_bytes(4, "big") + (number - 1).to_bytes(2, "big")
+        else:
+            rows += b"\x01" + offsets[number].to_bytes(4, "big") + bytes(2)
+    out.write(
+        f"6 0 obj\n<< /Type /XRef /Size 7 /W [1 4 2] /Root 1 0 R /Length {len(rows)} >>\n"
+        "stream\n".encode()
+        + rows
+        + f"\nendstream\nendobj\nstartxref\n{offsets[6]}\n%%EOF\n".encode()
+    )
+    return out.getvalue()
+
+
+def test_javascript_hidden_in_compressed_object_stream_is_found() -> None:
+    clean = make_objstm_pdf("")
+    assert inspect_pdf(clean).flags == ()
+    assert inspect_pdf(clean).page_count == 1
+    hidden = make_objstm_pdf("/OpenAction << /S /JavaScript /JS (app.alert\\(1\\)) >>")
+    assert b"/JavaScript" not in hidden  # only the structure walk can see it
+    report = inspect_pdf(hidden)
+    assert report.javascript and report.open_action
+    launch = make_objstm_pdf("/AA << /WC << /S /Launch /F (cmd.exe) >> >>")
+    assert inspect_pdf(launch).launch

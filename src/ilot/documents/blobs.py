@@ -25,6 +25,7 @@ import re
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import IO, Any, Protocol, cast, runtime_checkable
 
@@ -367,6 +368,32 @@ class DjangoBlobStore:
     def read_range(self, sha256: str, start: int, length: int) -> bytes:
         """Bytes `[start, start + length)`; for small reads (headers, previews) only."""
         return b"".join(self.iter_range(sha256, start, start + length))
+
+    def sweep_temporary(self, *, older_than: timedelta = timedelta(hours=6)) -> int:
+        """Delete temporary objects left by crashed writes (a process killed mid-put).
+
+        Only objects older than `older_than` go: younger ones may be writes in progress.
+        Returns how many were deleted.
+        """
+        storage = self.storage
+        try:
+            _, files = storage.listdir(self.tmp_prefix)
+        except FileNotFoundError:
+            return 0
+        limit = datetime.now(UTC) - older_than
+        removed = 0
+        for filename in files:
+            name = f"{self.tmp_prefix}/{filename}"
+            try:
+                modified = storage.get_modified_time(name)
+            except (FileNotFoundError, NotImplementedError):
+                continue
+            if modified.tzinfo is None:
+                modified = modified.replace(tzinfo=UTC)
+            if modified < limit:
+                self._discard(name)
+                removed += 1
+        return removed
 
     def delete(self, sha256: str) -> None:
         """Remove a blob; the caller guarantees no version still references it."""
