@@ -188,6 +188,11 @@ def test_office_document_inside_zip_stays_a_file() -> None:
     assert rows == [("Actes/projet.docx", "accepted", docx)]
 
 
+def test_windows_folder_entries_are_not_files() -> None:
+    data = make_zip([("Dossier\\", b""), ("Dossier\\plan.pdf", b"%PDF-1.4 plan")])
+    assert outcome(data) == [("Dossier/plan.pdf", "accepted", b"%PDF-1.4 plan")]
+
+
 def test_not_a_zip() -> None:
     with pytest.raises(ArchiveError):
         list(expand_zip(io.BytesIO(b"PK\x03\x04 truncated")))

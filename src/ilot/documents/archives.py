@@ -201,7 +201,10 @@ def _expand(
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
         raise ArchiveError(params={"reason": "not a readable zip archive"}) from exc
     with zf:
-        infos = [info for info in zf.infolist() if not info.is_dir()]
+        # Some Windows tools mark folders with a trailing backslash instead of a slash.
+        infos = [
+            info for info in zf.infolist() if not info.is_dir() and not info.filename.endswith("\\")
+        ]
         _prevalidate(infos, limits, budget)
         seen: set[str] = set()
         for info in infos:

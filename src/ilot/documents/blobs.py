@@ -275,6 +275,10 @@ class DjangoBlobStore:
             try:
                 final.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(path, final)
+                # The staged file kept its private mode; blobs get the storage's own.
+                mode = getattr(self.storage, "file_permissions_mode", None)
+                if mode is not None:
+                    os.chmod(final, mode)
             except OSError as exc:
                 raise _storage_error(exc) from exc
             return BlobInfo(sha256=sha256, size=size, created=True)

@@ -37,9 +37,8 @@ class DocumentError(IlotError):
         self.params: dict[str, Any] = dict(params or {})
         self.headers: dict[str, str] = dict(headers or {})
         text = message if message is not None else _fill(self.message_en, self.params)
+        # A custom English message has no French twin: French falls back to the template.
         super().__init__(text, code=code)
-        # A custom English message has no French twin; keep French generic but correct.
-        self._custom = message is not None
 
     def message_in(self, lang: str) -> str:
         """The message in `lang` ("fr" or anything else for English)."""
