@@ -222,7 +222,8 @@ def render_scan(doc: Doc, rng: random.Random, kind: str) -> bytes:
     if kind == "jpg":
         pages[0].save(buf, "JPEG", quality=rng.randint(55, 85))
     elif kind == "png":
-        pages[0].save(buf, "PNG", optimize=False)
+        # 16 grey levels, as many office scanners store them; it also keeps noisy PNGs small
+        pages[0].point(lambda v: (v // 17) * 17).save(buf, "PNG")
     else:
         dpi = h / 11.69 if not doc.landscape else w / 11.69
         c = canvas.Canvas(buf, pagesize=(w * 72 / dpi, h * 72 / dpi), invariant=1)

@@ -5,7 +5,7 @@ Importing this package registers every template in `registry.REGISTRY`.
 
 from importlib import import_module
 
-MODULES = ["assurances", "chantier", "financement", "notarial", "travaux", "urbanisme"]
+MODULES = ["assurances", "autre", "chantier", "financement", "finances", "kyc", "notarial", "operation", "societe", "technique", "travaux", "urbanisme"]
 
 for _m in MODULES:
     import_module(f"{__name__}.{_m}")
