@@ -1,7 +1,7 @@
 """Small hand-written French lists and a coherent fictitious "world" per document.
 
 No Faker and no download: names, streets, towns and company names are drawn from the lists
-below, and one `World` ties them together (the SCCV, its developer, bank, notary, architect,
+of `lexicon`, and one `World` ties them together (the SCCV, its developer, bank, notary, architect,
 contractors and buyers of one programme) so that a document's parties, dates and amounts are
 mutually consistent.
 """
@@ -13,98 +13,51 @@ import random
 from dataclasses import dataclass, field
 
 from . import identifiers as ids
-
-FIRST_M = (
-    "Jean Pierre Michel Philippe Alain Nicolas Christophe Laurent Frédéric Julien Thomas "
-    "Olivier Stéphane Sébastien Antoine Mathieu Guillaume Vincent François Romain Hugo Lucas "
-    "Karim Mehdi Yann Bruno Éric Marc Paul Arnaud Cédric Damien Xavier Benoît Rémi Théo"
-).split()
-FIRST_F = (
-    "Marie Nathalie Isabelle Sylvie Catherine Sandrine Valérie Céline Aurélie Julie Camille "
-    "Sophie Émilie Claire Anne Hélène Laure Pauline Chloé Léa Manon Inès Sarah Fatima Amina "
-    "Agnès Delphine Virginie Élodie Caroline Mathilde Charlotte Lucie Margaux Océane"
-).split()
-LAST = (
-    "Martin Bernard Dubois Thomas Robert Richard Petit Durand Leroy Moreau Simon Laurent "
-    "Lefebvre Michel Garcia David Bertrand Roux Vincent Fournier Morel Girard André Mercier "
-    "Dupont Lambert Bonnet François Martinez Legrand Garnier Faure Rousseau Blanc Guérin "
-    "Muller Henry Roussel Nicolas Perrin Morin Mathieu Clément Gauthier Dumont Lopez Fontaine "
-    "Chevalier Robin Masson Sanchez Gérard Nguyen Boyer Denis Lemaire Duval Joly Gautier "
-    "Roger Roche Roy Noël Meyer Lucas Meunier Jean Perez Marchand Dufour Blanchard Marie "
-    "Barbier Brun Dumas Brunet Schmitt Leroux Colin Fernandez Pierre Renard Arnaud Rolland "
-    "Caron Aubert Giraud Leclerc Vidal Bourgeois Renaud Lemoine Picard Gaillard Philippe "
-    "Benali Haddad Kowalski Da Silva Le Gall Le Goff Kerbrat Etcheverry Castagné"
-).split()
-STREET_TYPES = ["rue", "avenue", "boulevard", "allée", "chemin", "place", "impasse", "quai", "route"]
-STREET_NAMES = [
-    "de la République", "Victor Hugo", "Jean Jaurès", "du Général de Gaulle", "Pasteur",
-    "des Lilas", "de la Gare", "du Moulin", "des Écoles", "Gambetta", "Émile Zola",
-    "de Verdun", "des Tilleuls", "du Château", "Jules Ferry", "de la Liberté", "Carnot",
-    "Voltaire", "de Bretagne", "des Acacias", "du Port", "Saint-Exupéry", "Foch",
-    "de l'Europe", "Aristide Briand", "des Vignes", "Marcel Pagnol", "de la Paix",
-    "du 8 Mai 1945", "Lamartine", "des Peupliers", "Paul Valéry", "de Strasbourg",
-]
-# (town, postcode, INSEE code, département name): public geographic facts.
-TOWNS: list[tuple[str, str, str, str]] = [
-    ("Lyon", "69003", "69383", "Rhône"), ("Villeurbanne", "69100", "69266", "Rhône"),
-    ("Bordeaux", "33000", "33063", "Gironde"), ("Mérignac", "33700", "33281", "Gironde"),
-    ("Nantes", "44000", "44109", "Loire-Atlantique"), ("Rezé", "44400", "44143", "Loire-Atlantique"),
-    ("Toulouse", "31000", "31555", "Haute-Garonne"), ("Blagnac", "31700", "31069", "Haute-Garonne"),
-    ("Montpellier", "34000", "34172", "Hérault"), ("Lille", "59000", "59350", "Nord"),
-    ("Marcq-en-Barœul", "59700", "59378", "Nord"), ("Rennes", "35000", "35238", "Ille-et-Vilaine"),
-    ("Strasbourg", "67000", "67482", "Bas-Rhin"), ("Nice", "06000", "06088", "Alpes-Maritimes"),
-    ("Marseille", "13008", "13208", "Bouches-du-Rhône"), ("Aix-en-Provence", "13100", "13001", "Bouches-du-Rhône"),
-    ("Grenoble", "38000", "38185", "Isère"), ("Annecy", "74000", "74010", "Haute-Savoie"),
-    ("Dijon", "21000", "21231", "Côte-d'Or"), ("Tours", "37000", "37261", "Indre-et-Loire"),
-    ("Angers", "49000", "49007", "Maine-et-Loire"), ("Reims", "51100", "51454", "Marne"),
-    ("Rouen", "76000", "76540", "Seine-Maritime"), ("Caen", "14000", "14118", "Calvados"),
-    ("Montreuil", "93100", "93048", "Seine-Saint-Denis"), ("Nanterre", "92000", "92050", "Hauts-de-Seine"),
-    ("Boulogne-Billancourt", "92100", "92012", "Hauts-de-Seine"), ("Paris", "75015", "75115", "Paris"),
-    ("Versailles", "78000", "78646", "Yvelines"), ("Saint-Malo", "35400", "35288", "Ille-et-Vilaine"),
-    ("La Rochelle", "17000", "17300", "Charente-Maritime"), ("Bayonne", "64100", "64102", "Pyrénées-Atlantiques"),
-    ("Metz", "57000", "57463", "Moselle"), ("Clermont-Ferrand", "63000", "63113", "Puy-de-Dôme"),
-    ("Orléans", "45000", "45234", "Loiret"), ("Le Mans", "72000", "72181", "Sarthe"),
-    ("Brest", "29200", "29019", "Finistère"), ("Perpignan", "66000", "66136", "Pyrénées-Orientales"),
-]
-PROGRAMME_WORDS = [
-    ("Les Terrasses", "du Parc"), ("Le Clos", "des Vignes"), ("Les Jardins", "de Flore"),
-    ("L'Orée", "du Bois"), ("Le Carré", "Saint-Michel"), ("Les Hauts", "de la Colline"),
-    ("Villa", "Opaline"), ("Le Domaine", "des Sources"), ("Les Allées", "Bellevue"),
-    ("Résidence", "Horizon"), ("L'Écrin", "Vert"), ("Le Patio", "des Arts"),
-    ("Les Balcons", "de la Loire"), ("Cœur", "de Ville"), ("Les Rives", "du Canal"),
-    ("Le Belvédère", ""), ("Néo", "Parc"), ("Les Quais", "d'Arcy"), ("Le Hameau", "des Chênes"),
-]
-DEV_NAMES = [
-    "Altima Promotion", "Groupe Horizon Habitat", "Kaleo Immobilier", "Promogim Ouest",
-    "Nova Résidences", "Atrium Promotion", "Quartus Développement", "Cogédia",
-    "Edifim Promotion", "Terre & Toits", "Ardoise Immobilier", "Lumen Promotion",
-    "Batilys", "Océanis Promotion", "Valorim", "Sagec Habitat", "Arbora Immobilier",
-]
-TRADES = [
-    ("gros œuvre", "Gros Œuvre"), ("terrassement", "Terrassement"), ("charpente", "Charpente"),
-    ("couverture étanchéité", "Étanchéité"), ("menuiseries extérieures", "Menuiseries"),
-    ("plomberie chauffage ventilation", "Thermique"), ("électricité courants forts et faibles", "Élec"),
-    ("plâtrerie cloisons doublages", "Plâtrerie"), ("peinture revêtements", "Peinture"),
-    ("ascenseurs", "Ascenseurs"), ("VRD espaces verts", "VRD"), ("façades ravalement", "Façades"),
-    ("carrelage faïence", "Carrelage"), ("serrurerie métallerie", "Métallerie"),
-]
-COMPANY_PATTERNS = [
-    "{last} {trade}", "{last} & Fils", "Ets {last}", "{region} {trade}", "{acr} {trade}",
-    "Entreprise {last}", "{last}-{last2} Bâtiment", "{acr} Construction", "{region} BTP",
-]
-REGIONS = ["Rhône", "Atlantique", "Ouest", "Sud", "Alpes", "Val de Loire", "Provence", "Nord",
-           "Armor", "Garonne", "Île-de-France", "Occitanie", "Alsace", "Normandie", "Bretagne"]
-INSURERS = [
-    "SMABTP", "MAF - Mutuelle des Architectes Français", "AXA France IARD", "Allianz IARD",
-    "MMA IARD", "Groupama", "QBE Europe SA/NV", "Hiscox SA", "Generali IARD", "CNA Insurance",
-    "L'Auxiliaire", "SMA SA", "Albingia", "MIC Insurance Company",
-]
-BROKERS = ["Verspieren", "Diot-Siaci", "Marsh", "Filhet-Allard", "Gras Savoye", "Bessé",
-           "Assurances Lamotte", "Cabinet Brugière Courtage"]
-MONTHS_FR = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-             "septembre", "octobre", "novembre", "décembre"]
-MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August",
-             "September", "October", "November", "December"]
+from .lexicon import (
+    BROKERS as BROKERS,
+)
+from .lexicon import (
+    COMPANY_PATTERNS as COMPANY_PATTERNS,
+)
+from .lexicon import (
+    DEV_NAMES as DEV_NAMES,
+)
+from .lexicon import (
+    FIRST_F as FIRST_F,
+)
+from .lexicon import (
+    FIRST_M as FIRST_M,
+)
+from .lexicon import (
+    INSURERS as INSURERS,
+)
+from .lexicon import (
+    LAST as LAST,
+)
+from .lexicon import (
+    MONTHS_EN as MONTHS_EN,
+)
+from .lexicon import (
+    MONTHS_FR as MONTHS_FR,
+)
+from .lexicon import (
+    PROGRAMME_WORDS as PROGRAMME_WORDS,
+)
+from .lexicon import (
+    REGIONS as REGIONS,
+)
+from .lexicon import (
+    STREET_NAMES as STREET_NAMES,
+)
+from .lexicon import (
+    STREET_TYPES as STREET_TYPES,
+)
+from .lexicon import (
+    TOWNS as TOWNS,
+)
+from .lexicon import (
+    TRADES as TRADES,
+)
 
 
 @dataclass
@@ -216,13 +169,22 @@ def address(rng: random.Random, town: tuple[str, str, str, str] | None = None) -
     return Address(line, t[1], t[0], t[2], t[3])
 
 
-def person(rng: random.Random, today: dt.date, town: tuple[str, str, str, str] | None = None) -> Person:
+def person(
+    rng: random.Random, today: dt.date, town: tuple[str, str, str, str] | None = None
+) -> Person:
     sex = rng.randint(1, 2)
     first = pick(rng, FIRST_M if sex == 1 else FIRST_F)
     birth = today - dt.timedelta(days=rng.randint(25 * 365, 72 * 365))
     civ = "Monsieur" if sex == 1 else "Madame"
-    return Person(civ, first, pick(rng, LAST), birth, TOWNS[rng.randrange(len(TOWNS))][0],
-                  address(rng, town), sex)
+    return Person(
+        civ,
+        first,
+        pick(rng, LAST),
+        birth,
+        TOWNS[rng.randrange(len(TOWNS))][0],
+        address(rng, town),
+        sex,
+    )
 
 
 def _slug(s: str) -> str:
@@ -230,19 +192,36 @@ def _slug(s: str) -> str:
     return "".join(c for c in s.lower().translate(table) if c.isalnum() or c == "-").strip("-")
 
 
-def company(rng: random.Random, today: dt.date, name: str, form: str, *,
-            town: tuple[str, str, str, str] | None = None, trade: str = "") -> Company:
+def company(
+    rng: random.Random,
+    today: dt.date,
+    name: str,
+    form: str,
+    *,
+    town: tuple[str, str, str, str] | None = None,
+    trade: str = "",
+) -> Company:
     s = ids.siren(rng)
     addr = address(rng, town)
     bank_name, code, bic_prefix = ids.BANKS[rng.randrange(len(ids.BANKS))]
     iban = ids.iban_fr(rng, code)[0]
     domain = _slug(name.replace("SCCV", "").replace("SAS", "")).replace("--", "-")[:24] or "societe"
     return Company(
-        name=name, form=form, capital=rng.choice([1000, 5000, 10000, 37000, 50000, 100000, 250000, 1500000]),
-        siren=s, siret=ids.siret(rng, s), vat=ids.vat_fr(s), rcs_town=addr.town,
-        address=addr, manager=person(rng, today), phone=phone(rng),
+        name=name,
+        form=form,
+        capital=rng.choice([1000, 5000, 10000, 37000, 50000, 100000, 250000, 1500000]),
+        siren=s,
+        siret=ids.siret(rng, s),
+        vat=ids.vat_fr(s),
+        rcs_town=addr.town,
+        address=addr,
+        manager=person(rng, today),
+        phone=phone(rng),
         email=f"{pick(rng, ['contact', 'compta', 'info', 'direction', 'accueil'])}@{domain}.fr",
-        iban=iban, bic=ids.bic(rng, bic_prefix), bank=bank_name, trade=trade,
+        iban=iban,
+        bic=ids.bic(rng, bic_prefix),
+        bank=bank_name,
+        trade=trade,
     )
 
 
@@ -250,8 +229,9 @@ def contractor(rng: random.Random, today: dt.date) -> Company:
     trade, short = TRADES[rng.randrange(len(TRADES))]
     last, last2 = pick(rng, LAST), pick(rng, LAST)
     acr = "".join(rng.choices("ABCDEFGHJKLMNPRSTV", k=rng.randint(2, 4)))
-    name = pick(rng, COMPANY_PATTERNS).format(last=last, last2=last2, trade=short, acr=acr,
-                                              region=pick(rng, REGIONS))
+    name = pick(rng, COMPANY_PATTERNS).format(
+        last=last, last2=last2, trade=short, acr=acr, region=pick(rng, REGIONS)
+    )
     return company(rng, today, name, pick(rng, ["SAS", "SARL", "SA", "SASU", "EURL"]), trade=trade)
 
 
@@ -262,8 +242,12 @@ def world(rng: random.Random) -> World:
     programme = f"{a} {b}".strip()
     dev_name = pick(rng, DEV_NAMES)
     developer = company(rng, today, dev_name, pick(rng, ["SAS", "SA", "SARL"]))
-    holding = company(rng, today, f"{dev_name.split()[0]} {pick(rng, ['Holding', 'Participations', 'Invest', 'Finance'])}",
-                      pick(rng, ["SAS", "SARL", "SC"]))
+    holding = company(
+        rng,
+        today,
+        f"{dev_name.split()[0]} {pick(rng, ['Holding', 'Participations', 'Invest', 'Finance'])}",
+        pick(rng, ["SAS", "SARL", "SC"]),
+    )
     sccv = company(rng, today, f"SCCV {programme.upper()}", "", town=town)
     sccv.capital = rng.choice([1000, 1000, 2000, 5000, 10000])
     sccv.manager = developer.manager
@@ -278,24 +262,50 @@ def world(rng: random.Random) -> World:
     start = permit_date + dt.timedelta(days=rng.randint(90, 240))
     notary = person(rng, today)
     arch = person(rng, today)
-    arch_firm = company(rng, today, f"{pick(rng, ['Atelier', 'Agence', 'Cabinet', 'Studio'])} {arch.last} Architectes",
-                        pick(rng, ["SARL", "SAS", "SELARL"]))
+    arch_firm = company(
+        rng,
+        today,
+        f"{pick(rng, ['Atelier', 'Agence', 'Cabinet', 'Studio'])} {arch.last} Architectes",
+        pick(rng, ["SARL", "SAS", "SELARL"]),
+    )
     arch_firm.manager = arch
     insee = town[2]
     return World(
-        rng=rng, today=today, site=address(rng, town), programme=programme, sccv=sccv,
-        developer=developer, holding=holding, bank=bank, notary=notary,
-        notary_office=pick(rng, [f"Office notarial {notary.last}", f"SCP {notary.last}, {pick(rng, LAST)} et Associés",
-                                 f"{notary.last} & Associés, Notaires", f"Étude de Maître {notary.name}"]),
-        architect=arch, architect_firm=arch_firm,
+        rng=rng,
+        today=today,
+        site=address(rng, town),
+        programme=programme,
+        sccv=sccv,
+        developer=developer,
+        holding=holding,
+        bank=bank,
+        notary=notary,
+        notary_office=pick(
+            rng,
+            [
+                f"Office notarial {notary.last}",
+                f"SCP {notary.last}, {pick(rng, LAST)} et Associés",
+                f"{notary.last} & Associés, Notaires",
+                f"Étude de Maître {notary.name}",
+            ],
+        ),
+        architect=arch,
+        architect_firm=arch_firm,
         contractors=[contractor(rng, today) for _ in range(rng.randint(2, 5))],
         buyers=[person(rng, today) for _ in range(rng.randint(3, 8))],
-        lots=lots, land_price=land, works_ht=works, revenue_ttc=revenue,
-        permit_no=ids.permit_number(rng, "PC", insee, permit_date.year), permit_date=permit_date,
-        start_date=start, delivery_date=start + dt.timedelta(days=rng.randint(420, 820)),
-        cadastre=f"section {rng.choice('ABCDEHKLMN')}{rng.choice(['', 'B', 'C'])} n° {rng.randint(10, 999)}"
+        lots=lots,
+        land_price=land,
+        works_ht=works,
+        revenue_ttc=revenue,
+        permit_no=ids.permit_number(rng, "PC", insee, permit_date.year),
+        permit_date=permit_date,
+        start_date=start,
+        delivery_date=start + dt.timedelta(days=rng.randint(420, 820)),
+        cadastre=f"section {rng.choice('ABCDEHKLMN')}{rng.choice(['', 'B', 'C'])} "
+        f"n° {rng.randint(10, 999)}"
         + (f" et {rng.randint(10, 999)}" if rng.random() < 0.5 else ""),
-        land_m2=int(sdp / rng.uniform(0.8, 2.5)), sdp_m2=sdp,
+        land_m2=int(sdp / rng.uniform(0.8, 2.5)),
+        sdp_m2=sdp,
     )
 
 
@@ -309,7 +319,11 @@ def fr_date_long(d: dt.date) -> str:
 
 
 def en_date(d: dt.date, us: bool = False) -> str:
-    return f"{MONTHS_EN[d.month - 1]} {d.day}, {d.year}" if us else f"{d.day} {MONTHS_EN[d.month - 1]} {d.year}"
+    return (
+        f"{MONTHS_EN[d.month - 1]} {d.day}, {d.year}"
+        if us
+        else f"{d.day} {MONTHS_EN[d.month - 1]} {d.year}"
+    )
 
 
 def money(x: float, lang: str = "fr", cur: bool = True) -> str:
@@ -326,9 +340,40 @@ def num(x: float, lang: str = "fr", dec: int = 0) -> str:
     return s.replace(",", " ").replace(".", ",") if lang == "fr" else s
 
 
-_UNITS = ("zéro un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze "
-          "quinze seize dix-sept dix-huit dix-neuf").split()
-_TENS = ["", "dix", "vingt", "trente", "quarante", "cinquante", "soixante", "soixante", "quatre-vingt", "quatre-vingt"]
+_UNITS = [
+    "zéro",
+    "un",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "sept",
+    "huit",
+    "neuf",
+    "dix",
+    "onze",
+    "douze",
+    "treize",
+    "quatorze",
+    "quinze",
+    "seize",
+    "dix-sept",
+    "dix-huit",
+    "dix-neuf",
+]
+_TENS = [
+    "",
+    "dix",
+    "vingt",
+    "trente",
+    "quarante",
+    "cinquante",
+    "soixante",
+    "soixante",
+    "quatre-vingt",
+    "quatre-vingt",
+]
 
 
 def _below_100(n: int) -> str:

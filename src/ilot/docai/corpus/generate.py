@@ -67,7 +67,9 @@ def _star(args: tuple[str, int, int, str]) -> tuple[str, ...]:
     return make_one(*args)
 
 
-def generate_corpus(out_dir: Path, *, per_class: int, seed: int, workers: int | None = None) -> Path:
+def generate_corpus(
+    out_dir: Path, *, per_class: int, seed: int, workers: int | None = None
+) -> Path:
     """Write `per_class` documents of every category under `out_dir/files/` and return the
     path of `out_dir/labels.tsv`. A previous `files/` folder and `labels.tsv` are replaced.
     """

@@ -122,7 +122,8 @@ def nir(rng: random.Random, sex: int, year: int, month: int, dept: str) -> str:
 
 def permit_number(rng: random.Random, kind: str, insee: str, year: int) -> str:
     """Permit number as printed on arrêtés: PC 069 123 24 X0045."""
-    return f"{kind} {insee[:2]:0>3} {insee[2:]} {year % 100:02d} {rng.choice('XABCDEFGHJ')}{rng.randint(1, 999):04d}"
+    letter = rng.choice("XABCDEFGHJ")
+    return f"{kind} {insee[:2]:0>3} {insee[2:]} {year % 100:02d} {letter}{rng.randint(1, 999):04d}"
 
 
 def ref(rng: random.Random, pattern: str) -> str:

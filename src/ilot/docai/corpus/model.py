@@ -8,9 +8,8 @@ degraded scan.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
-Cell = Union[str, int, float]
+Cell = str | int | float
 
 
 @dataclass
@@ -81,7 +80,7 @@ class Break:
     pass
 
 
-Block = Union[H, P, KV, Table, Bullets, Sign, Box, Space, Break]
+Block = H | P | KV | Table | Bullets | Sign | Box | Space | Break
 
 
 @dataclass

@@ -40,7 +40,15 @@ def _freeze_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-_DOCX_FONTS = ["Calibri", "Arial", "Times New Roman", "Cambria", "Garamond", "Verdana", "Century Gothic"]
+_DOCX_FONTS = [
+    "Calibri",
+    "Arial",
+    "Times New Roman",
+    "Cambria",
+    "Garamond",
+    "Verdana",
+    "Century Gothic",
+]
 
 
 def render_docx(doc: Doc, rng: random.Random) -> bytes:
@@ -48,8 +56,16 @@ def render_docx(doc: Doc, rng: random.Random) -> bytes:
     normal = d.styles["Normal"]
     normal.font.name = rng.choice(_DOCX_FONTS)
     normal.font.size = Pt(rng.choice([9, 10, 10, 11, 11, 12]))
-    table_style = rng.choice(["Table Grid", "Light Grid Accent 1", "Light List Accent 1", "Table Grid",
-                              "Medium Shading 1 Accent 1", "Light Shading"])
+    table_style = rng.choice(
+        [
+            "Table Grid",
+            "Light Grid Accent 1",
+            "Light List Accent 1",
+            "Table Grid",
+            "Medium Shading 1 Accent 1",
+            "Light Shading",
+        ]
+    )
     sec = d.sections[0]
     if doc.header:
         sec.header.paragraphs[0].text = doc.header
@@ -79,7 +95,9 @@ def render_docx(doc: Doc, rng: random.Random) -> bytes:
             r.bold = blk.style in ("bold", "big")
             r.italic = blk.style == "italic"
             if blk.align in ("center", "right"):
-                p.alignment = WD_ALIGN_PARAGRAPH.CENTER if blk.align == "center" else WD_ALIGN_PARAGRAPH.RIGHT
+                p.alignment = (
+                    WD_ALIGN_PARAGRAPH.CENTER if blk.align == "center" else WD_ALIGN_PARAGRAPH.RIGHT
+                )
             elif blk.align == "justify":
                 p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         elif isinstance(blk, KV):
@@ -131,7 +149,9 @@ _MONEY_FMT = {"fr": '#,##0.00 "€"', "en": '"€"#,##0.00'}
 _FMTS = {"n": "#,##0", "d": "#,##0.00", "p": "0.0%"}
 
 
-def _sheet_block(ws: Worksheet, row: int, blk: object, lang: str, bold: Font, fill: PatternFill) -> int:
+def _sheet_block(
+    ws: Worksheet, row: int, blk: object, lang: str, bold: Font, fill: PatternFill
+) -> int:
     if isinstance(blk, H):
         ws.cell(row, 1, blk.text).font = bold
         return row + 1
@@ -156,11 +176,12 @@ def _sheet_block(ws: Worksheet, row: int, blk: object, lang: str, bold: Font, fi
             row += 1
         fmt = blk.fmt
         for i, r in enumerate(blk.rows):
-            for c, v in enumerate(r, 1):
+            for c, value in enumerate(r, 1):
                 f = fmt[c - 1] if c - 1 < len(fmt) else "t"
-                val: object = v / 100 if f == "p" and isinstance(v, (int, float)) else v
-                cell = ws.cell(row, c, val)  # type: ignore[arg-type]
-                if isinstance(v, (int, float)):
+                is_num = isinstance(value, (int, float))
+                val: object = value / 100 if f == "p" and not isinstance(value, str) else value
+                cell = ws.cell(row, c, val)
+                if is_num:
                     cell.number_format = _MONEY_FMT[lang] if f == "m" else _FMTS.get(f, "General")
                 if i >= len(blk.rows) - blk.total:
                     cell.font = bold
@@ -185,7 +206,9 @@ def render_xlsx(doc: Doc, rng: random.Random) -> bytes:
     ws = wb.active
     assert ws is not None
     bold = Font(bold=True, name=rng.choice(["Calibri", "Arial", "Aptos"]))
-    fill = PatternFill("solid", fgColor=rng.choice(["DDEBF7", "E2EFDA", "FCE4D6", "D9D9D9", "FFF2CC"]))
+    fill = PatternFill(
+        "solid", fgColor=rng.choice(["DDEBF7", "E2EFDA", "FCE4D6", "D9D9D9", "FFF2CC"])
+    )
     split = rng.random() < 0.4 and sum(isinstance(b, Table) for b in doc.blocks) > 1
     ws.title = (doc.title[:28] or "Feuil1").replace("/", "-").replace(":", "")
     row = 1

@@ -31,9 +31,9 @@ from reportlab.platypus import (
     PageTemplate,
     Paragraph,
     Spacer,
+    TableStyle,
 )
 from reportlab.platypus import Table as RLTable
-from reportlab.platypus import TableStyle
 
 from .model import KV, Box, Break, Bullets, Doc, H, P, Sign, Space, Table, fmt_cell
 
@@ -43,15 +43,36 @@ _TTF_DIRS = [Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/tr
 # family name → (regular, bold, italic, bold-italic) file names
 _TTF_FAMILIES = {
     "DejaVuSans": ("DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique", "DejaVuSans-BoldOblique"),
-    "DejaVuSerif": ("DejaVuSerif", "DejaVuSerif-Bold", "DejaVuSerif-Italic", "DejaVuSerif-BoldItalic"),
-    "DejaVuCond": ("DejaVuSansCondensed", "DejaVuSansCondensed-Bold", "DejaVuSansCondensed-Oblique",
-                   "DejaVuSansCondensed-BoldOblique"),
-    "LibSans": ("LiberationSans-Regular", "LiberationSans-Bold", "LiberationSans-Italic",
-                "LiberationSans-BoldItalic"),
-    "LibSerif": ("LiberationSerif-Regular", "LiberationSerif-Bold", "LiberationSerif-Italic",
-                 "LiberationSerif-BoldItalic"),
-    "LibNarrow": ("LiberationSansNarrow-Regular", "LiberationSansNarrow-Bold",
-                  "LiberationSansNarrow-Italic", "LiberationSansNarrow-BoldItalic"),
+    "DejaVuSerif": (
+        "DejaVuSerif",
+        "DejaVuSerif-Bold",
+        "DejaVuSerif-Italic",
+        "DejaVuSerif-BoldItalic",
+    ),
+    "DejaVuCond": (
+        "DejaVuSansCondensed",
+        "DejaVuSansCondensed-Bold",
+        "DejaVuSansCondensed-Oblique",
+        "DejaVuSansCondensed-BoldOblique",
+    ),
+    "LibSans": (
+        "LiberationSans-Regular",
+        "LiberationSans-Bold",
+        "LiberationSans-Italic",
+        "LiberationSans-BoldItalic",
+    ),
+    "LibSerif": (
+        "LiberationSerif-Regular",
+        "LiberationSerif-Bold",
+        "LiberationSerif-Italic",
+        "LiberationSerif-BoldItalic",
+    ),
+    "LibNarrow": (
+        "LiberationSansNarrow-Regular",
+        "LiberationSansNarrow-Bold",
+        "LiberationSansNarrow-Italic",
+        "LiberationSansNarrow-BoldItalic",
+    ),
 }
 _BUILTIN = {
     "Helvetica": ("Helvetica", "Helvetica-Bold", "Helvetica-Oblique", "Helvetica-BoldOblique"),
@@ -75,8 +96,9 @@ def families() -> dict[str, tuple[str, str, str, str]]:
                 names = tuple(f"{fam}-{i}" for i in range(4))
                 for n, p in zip(names, paths, strict=True):
                     pdfmetrics.registerFont(TTFont(n, str(p)))
-                pdfmetrics.registerFontFamily(fam, normal=names[0], bold=names[1], italic=names[2],
-                                              boldItalic=names[3])
+                pdfmetrics.registerFontFamily(
+                    fam, normal=names[0], bold=names[1], italic=names[2], boldItalic=names[3]
+                )
                 found[fam] = (names[0], names[1], names[2], names[3])
         _families = found
     return _families
@@ -102,18 +124,32 @@ def draw_style(rng: random.Random, doc: Doc) -> Style:
     # Built-in Type1 fonts have no glyphs beyond Latin-1/WinAnsi, which covers French.
     fam = rng.choice(sorted(fams))
     size = rng.choice([8.5, 9, 9.5, 10, 10, 10.5, 11, 11.5])
-    accent = rng.choice([colors.black, colors.HexColor("#1f3864"), colors.HexColor("#7a1e1e"),
-                         colors.HexColor("#0b5e3c"), colors.HexColor("#333333"), colors.HexColor("#004a80"),
-                         colors.HexColor("#5b2c83")])
+    accent = rng.choice(
+        [
+            colors.black,
+            colors.HexColor("#1f3864"),
+            colors.HexColor("#7a1e1e"),
+            colors.HexColor("#0b5e3c"),
+            colors.HexColor("#333333"),
+            colors.HexColor("#004a80"),
+            colors.HexColor("#5b2c83"),
+        ]
+    )
     page = LETTER if doc.lang == "en" and rng.random() < 0.4 else A4
     if doc.landscape:
         page = landscape(page)
     return Style(
-        fonts=fams[fam], size=size, leading=size * rng.uniform(1.15, 1.45), margin=rng.uniform(12, 26) * mm,
-        accent=accent, table=rng.choice(["grid", "zebra", "lines", "box", "plain"]),
+        fonts=fams[fam],
+        size=size,
+        leading=size * rng.uniform(1.15, 1.45),
+        margin=rng.uniform(12, 26) * mm,
+        accent=accent,
+        table=rng.choice(["grid", "zebra", "lines", "box", "plain"]),
         columns=2 if rng.random() < 0.12 and not doc.landscape else 1,
-        upper_headings=rng.random() < 0.4, title_align=rng.choice([TA_CENTER, TA_CENTER, TA_LEFT]),
-        title_size=size * rng.uniform(1.4, 2.1), page=page,
+        upper_headings=rng.random() < 0.4,
+        title_align=rng.choice([TA_CENTER, TA_CENTER, TA_LEFT]),
+        title_size=size * rng.uniform(1.4, 2.1),
+        page=page,
     )
 
 
@@ -121,26 +157,57 @@ class _Styles:
     def __init__(self, st: Style) -> None:
         r, b, i, _ = st.fonts
         s, ld = st.size, st.leading
-        self.normal = ParagraphStyle("n", fontName=r, fontSize=s, leading=ld, alignment=TA_JUSTIFY, spaceAfter=s * 0.5)
+        self.normal = ParagraphStyle(
+            "n", fontName=r, fontSize=s, leading=ld, alignment=TA_JUSTIFY, spaceAfter=s * 0.5
+        )
         self.by_name = {
             "normal": self.normal,
             "small": ParagraphStyle("s", parent=self.normal, fontSize=s * 0.82, leading=ld * 0.82),
             "bold": ParagraphStyle("b", parent=self.normal, fontName=b),
             "italic": ParagraphStyle("i", parent=self.normal, fontName=i),
-            "big": ParagraphStyle("g", parent=self.normal, fontName=b, fontSize=s * 1.25, leading=ld * 1.25),
+            "big": ParagraphStyle(
+                "g", parent=self.normal, fontName=b, fontSize=s * 1.25, leading=ld * 1.25
+            ),
             "mono": ParagraphStyle("m", parent=self.normal, fontName="Courier", fontSize=s * 0.9),
         }
-        self.h1 = ParagraphStyle("h1", parent=self.normal, fontName=b, fontSize=s * 1.22, leading=ld * 1.3,
-                                 textColor=st.accent, spaceBefore=s * 0.9, spaceAfter=s * 0.4, alignment=TA_LEFT)
+        self.h1 = ParagraphStyle(
+            "h1",
+            parent=self.normal,
+            fontName=b,
+            fontSize=s * 1.22,
+            leading=ld * 1.3,
+            textColor=st.accent,
+            spaceBefore=s * 0.9,
+            spaceAfter=s * 0.4,
+            alignment=TA_LEFT,
+        )
         self.h2 = ParagraphStyle("h2", parent=self.h1, fontSize=s * 1.05, spaceBefore=s * 0.5)
-        self.title = ParagraphStyle("t", parent=self.h1, fontSize=st.title_size, leading=st.title_size * 1.2,
-                                    alignment=st.title_align, spaceAfter=s * 0.6)
-        self.cell = ParagraphStyle("c", parent=self.normal, fontSize=s * 0.88, leading=s * 1.05, alignment=TA_LEFT,
-                                   spaceAfter=0)
+        self.title = ParagraphStyle(
+            "t",
+            parent=self.h1,
+            fontSize=st.title_size,
+            leading=st.title_size * 1.2,
+            alignment=st.title_align,
+            spaceAfter=s * 0.6,
+        )
+        self.cell = ParagraphStyle(
+            "c",
+            parent=self.normal,
+            fontSize=s * 0.88,
+            leading=s * 1.05,
+            alignment=TA_LEFT,
+            spaceAfter=0,
+        )
         self.cell_r = ParagraphStyle("cr", parent=self.cell, alignment=TA_RIGHT)
         self.cell_b = ParagraphStyle("cb", parent=self.cell, fontName=b)
-        self.head = ParagraphStyle("hd", parent=self.normal, fontSize=s * 0.85, leading=s * 1.05, alignment=TA_LEFT,
-                                   spaceAfter=0)
+        self.head = ParagraphStyle(
+            "hd",
+            parent=self.normal,
+            fontSize=s * 0.85,
+            leading=s * 1.05,
+            alignment=TA_LEFT,
+            spaceAfter=0,
+        )
 
 
 _ALIGN = {"justify": TA_JUSTIFY, "left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
@@ -162,20 +229,30 @@ def _table_style(st: Style, n_rows: int, total: int, header: bool) -> TableStyle
     if header:
         cmds.append(("FONTNAME", (0, 0), (-1, 0), b))
         if st.table in ("grid", "zebra", "box"):
-            cmds += [("BACKGROUND", (0, 0), (-1, 0), st.accent), ("TEXTCOLOR", (0, 0), (-1, 0), colors.white)]
+            cmds += [
+                ("BACKGROUND", (0, 0), (-1, 0), st.accent),
+                ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+            ]
         else:
             cmds.append(("LINEBELOW", (0, 0), (-1, 0), 0.8, st.accent))
     if st.table == "grid":
         cmds.append(("GRID", (0, 0), (-1, -1), 0.4, colors.grey))
     elif st.table == "zebra":
-        cmds.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#eeeeee")]))
+        cmds.append(
+            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#eeeeee")])
+        )
     elif st.table == "lines":
         cmds.append(("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.lightgrey))
     elif st.table == "box":
-        cmds += [("BOX", (0, 0), (-1, -1), 0.8, colors.black), ("INNERGRID", (0, 0), (-1, -1), 0.2, colors.grey)]
+        cmds += [
+            ("BOX", (0, 0), (-1, -1), 0.8, colors.black),
+            ("INNERGRID", (0, 0), (-1, -1), 0.2, colors.grey),
+        ]
     if total:
-        cmds += [("FONTNAME", (0, n_rows - total), (-1, -1), b),
-                 ("LINEABOVE", (0, n_rows - total), (-1, n_rows - total), 0.8, colors.black)]
+        cmds += [
+            ("FONTNAME", (0, n_rows - total), (-1, -1), b),
+            ("LINEABOVE", (0, n_rows - total), (-1, n_rows - total), 0.8, colors.black),
+        ]
     return TableStyle(cmds)
 
 
@@ -217,15 +294,21 @@ def _table(t: Table, st: Style, ss: _Styles, width: float, lang: str) -> list[Fl
 def _flow(doc: Doc, st: Style, ss: _Styles, width: float) -> list[Flowable]:
     fl: list[Flowable] = []
     if doc.head_left or doc.head_right:
-        left = _para("\n".join(doc.head_left), ss.by_name["small" if len(doc.head_left) > 5 else "normal"])
+        left = _para(
+            "\n".join(doc.head_left), ss.by_name["small" if len(doc.head_left) > 5 else "normal"]
+        )
         right = _para("\n".join(doc.head_right), ss.by_name["normal"])
         ht = RLTable([[left, right]], colWidths=[width * 0.55, width * 0.45])
-        ht.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+        ht.setStyle(
+            TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+        )
         fl += [ht, Spacer(1, st.size * 1.5)]
     if doc.title:
         fl.append(_para(doc.title.upper() if st.upper_headings else doc.title, ss.title))
     if doc.title_sub:
-        fl.append(_para(doc.title_sub, ParagraphStyle("ts", parent=ss.normal, alignment=st.title_align)))
+        fl.append(
+            _para(doc.title_sub, ParagraphStyle("ts", parent=ss.normal, alignment=st.title_align))
+        )
     for blk in doc.blocks:
         if isinstance(blk, H):
             text = blk.text.upper() if st.upper_headings and blk.level == 1 else blk.text
@@ -239,8 +322,11 @@ def _flow(doc: Doc, st: Style, ss: _Styles, width: float) -> list[Flowable]:
             rows = [[_para(k, ss.cell_b), _para(v, ss.cell)] for k, v in blk.pairs]
             if rows:
                 kt = RLTable(rows, colWidths=[width * 0.36, width * 0.64], hAlign="LEFT")
-                cmds: list[tuple[Any, ...]] = [("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                               ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]
+                cmds: list[tuple[Any, ...]] = [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                ]
                 if blk.boxed:
                     cmds.append(("BOX", (0, 0), (-1, -1), 0.6, colors.black))
                 if st.table == "grid":
@@ -252,13 +338,23 @@ def _flow(doc: Doc, st: Style, ss: _Styles, width: float) -> list[Flowable]:
         elif isinstance(blk, Bullets):
             for n, item in enumerate(blk.items, 1):
                 mark = f"{n}." if blk.ordered else "•"
-                fl.append(Paragraph(f"{mark} {escape(item)}", ParagraphStyle("li", parent=ss.normal, leftIndent=14,
-                                                                           firstLineIndent=-10, spaceAfter=2)))
+                fl.append(
+                    Paragraph(
+                        f"{mark} {escape(item)}",
+                        ParagraphStyle(
+                            "li", parent=ss.normal, leftIndent=14, firstLineIndent=-10, spaceAfter=2
+                        ),
+                    )
+                )
         elif isinstance(blk, Sign):
             n = max(1, len(blk.parties))
             cells = [_para("\n".join(p), ss.normal) for p in blk.parties]
             sig = RLTable([cells], colWidths=[width / n] * n, rowHeights=None)
-            sig.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOTTOMPADDING", (0, 0), (-1, -1), 30)]))
+            sig.setStyle(
+                TableStyle(
+                    [("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOTTOMPADDING", (0, 0), (-1, -1), 30)]
+                )
+            )
             fl += [Spacer(1, st.size), KeepTogether([sig])]
         elif isinstance(blk, Box):
             inner: list[Any] = []
@@ -296,22 +392,36 @@ def render_pdf(doc: Doc, rng: random.Random, meta_seed: str) -> bytes:
         if doc.footer:
             canv.drawString(m, m * 0.45, doc.footer[:160])
         if footer_style:
-            canv.drawRightString(pw - m, m * 0.45 - (st.size if doc.footer else 0) * 0,
-                                 footer_style.format(n=d.page).replace(" sur le document", ""))
+            canv.drawRightString(
+                pw - m,
+                m * 0.45 - (st.size if doc.footer else 0) * 0,
+                footer_style.format(n=d.page).replace(" sur le document", ""),
+            )
         canv.restoreState()
 
     width = pw - 2 * m
     if st.columns == 2:
         gap = 6 * mm
         cw = (width - gap) / 2
-        frames = [Frame(m, m, cw, ph - 2 * m, id="c1"), Frame(m + cw + gap, m, cw, ph - 2 * m, id="c2")]
+        frames = [
+            Frame(m, m, cw, ph - 2 * m, id="c1"),
+            Frame(m + cw + gap, m, cw, ph - 2 * m, id="c2"),
+        ]
         width = cw
     else:
         frames = [Frame(m, m, width, ph - 2 * m, id="f")]
-    tpl = BaseDocTemplate(buf, pagesize=st.page, leftMargin=m, rightMargin=m, topMargin=m, bottomMargin=m,
-                          title=doc.title[:80], author=rng.choice(["", "", doc.head_left[0] if doc.head_left else ""]),
-                          creator=rng.choice(["", "Microsoft Word", "LibreOffice", "ReportLab"]),
-                          invariant=1)
+    tpl = BaseDocTemplate(
+        buf,
+        pagesize=st.page,
+        leftMargin=m,
+        rightMargin=m,
+        topMargin=m,
+        bottomMargin=m,
+        title=doc.title[:80],
+        author=rng.choice(["", "", doc.head_left[0] if doc.head_left else ""]),
+        creator=rng.choice(["", "Microsoft Word", "LibreOffice", "ReportLab"]),
+        invariant=1,
+    )
     tpl.addPageTemplates([PageTemplate(id="p", frames=frames, onPage=on_page)])
     tpl.build(_flow(doc, st, ss, width))
     _ = meta_seed

@@ -27,7 +27,8 @@ _FONT_FILES = [
     "/usr/share/fonts/truetype/dejavu/DejaVuSansCondensed.ttf",
 ]
 _BOLD = {
-    "DejaVuSans.ttf": "DejaVuSans-Bold.ttf", "DejaVuSerif.ttf": "DejaVuSerif-Bold.ttf",
+    "DejaVuSans.ttf": "DejaVuSans-Bold.ttf",
+    "DejaVuSerif.ttf": "DejaVuSerif-Bold.ttf",
     "LiberationSans-Regular.ttf": "LiberationSans-Bold.ttf",
     "LiberationSerif-Regular.ttf": "LiberationSerif-Bold.ttf",
     "DejaVuSansCondensed.ttf": "DejaVuSansCondensed-Bold.ttf",
@@ -42,8 +43,11 @@ def _fonts(rng: random.Random, px: int) -> tuple[Font, Font, Font]:
         return f, f, ImageFont.load_default(int(px * 1.5))
     path = rng.choice(files)
     bold = str(Path(path).with_name(_BOLD[Path(path).name]))
-    return (ImageFont.truetype(path, px), ImageFont.truetype(bold, px),
-            ImageFont.truetype(bold, int(px * rng.uniform(1.3, 1.7))))
+    return (
+        ImageFont.truetype(path, px),
+        ImageFont.truetype(bold, px),
+        ImageFont.truetype(bold, int(px * rng.uniform(1.3, 1.7))),
+    )
 
 
 class _Pager:
@@ -141,19 +145,22 @@ def _layout(doc: Doc, rng: random.Random, w: int, h: int, max_pages: int) -> lis
                 xs.append(xs[-1] + int(tw * r / sum(rel)))
             if blk.title:
                 para(blk.title, bold)
-            rows = ([blk.header] if blk.header else []) + [[fmt_cell(v, fmt[i], doc.lang) for i, v in
-                                                             enumerate(r)] for r in blk.rows]
+            rows = ([blk.header] if blk.header else []) + [
+                [fmt_cell(v, fmt[i], doc.lang) for i, v in enumerate(r)] for r in blk.rows
+            ]
             for ri, row in enumerate(rows):
                 font = bold if ri == 0 and blk.header else reg
-                cells = [_wrap(str(v), font, xs[i + 1] - xs[i] - 8)[:2] for i, v in enumerate(row[:ncol])]
+                cells = [
+                    _wrap(str(v), font, xs[i + 1] - xs[i] - 8)[:2] for i, v in enumerate(row[:ncol])
+                ]
                 rh = lh * max(1, max((len(c) for c in cells), default=1)) + 4
                 if not pg.need(rh):
                     break
                 pg.draw.rectangle((m, pg.y, xs[-1], pg.y + rh), outline=0)
                 for i, c in enumerate(cells):
                     pg.draw.line((xs[i], pg.y, xs[i], pg.y + rh), fill=0)
-                    for k, line in enumerate(c):
-                        pg.draw.text((xs[i] + 4, pg.y + 2 + k * lh), line, fill=0, font=font)
+                    for j, line in enumerate(c):
+                        pg.draw.text((xs[i] + 4, pg.y + 2 + j * lh), line, fill=0, font=font)
                 pg.y += rh
             pg.y += lh
         elif isinstance(blk, Bullets):
@@ -170,7 +177,10 @@ def _layout(doc: Doc, rng: random.Random, w: int, h: int, max_pages: int) -> lis
                     pg.text(m + i * col, line, reg, lh)
                 # a pen scribble stands for the handwritten signature
                 if not pg.full:
-                    pts = [(m + i * col + 20 + k * 14, pg.y + 20 + rng.randint(-14, 14)) for k in range(10)]
+                    pts = [
+                        (m + i * col + 20 + k * 14, pg.y + 20 + rng.randint(-14, 14))
+                        for k in range(10)
+                    ]
                     pg.draw.line(pts, fill=40, width=3)
                 bottom = max(bottom, pg.y + 50)
             pg.y = bottom
@@ -196,7 +206,10 @@ def _degrade(img: Image.Image, rng: random.Random) -> Image.Image:
     if rng.random() < 0.5:
         # a stamp: scanned documents are often certified copies
         d = ImageDraw.Draw(img)
-        x, y = rng.randint(img.width // 2, img.width - 260), rng.randint(img.height // 2, img.height - 160)
+        x, y = (
+            rng.randint(img.width // 2, img.width - 260),
+            rng.randint(img.height // 2, img.height - 160),
+        )
         d.ellipse((x, y, x + 220, y + 130), outline=90, width=4)
     img = img.rotate(rng.uniform(-3, 3), resample=Image.Resampling.BILINEAR, fillcolor=255)
     img = img.filter(ImageFilter.GaussianBlur(rng.uniform(0.3, 1.1)))

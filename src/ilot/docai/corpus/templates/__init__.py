@@ -5,7 +5,28 @@ Importing this package registers every template in `registry.REGISTRY`.
 
 from importlib import import_module
 
-MODULES = ["assurances", "autre", "chantier", "financement", "finances", "kyc", "notarial", "operation", "societe", "technique", "travaux", "urbanisme"]
+MODULES = [
+    "assurances",
+    "autre",
+    "banque",
+    "chantier",
+    "declarations",
+    "financement",
+    "finances",
+    "gouvernance",
+    "kyc",
+    "marches",
+    "notarial",
+    "operation",
+    "planning",
+    "plans",
+    "societe",
+    "technique",
+    "tirages",
+    "travaux",
+    "urbanisme",
+    "ventes",
+]
 
 for _m in MODULES:
     import_module(f"{__name__}.{_m}")

@@ -9,7 +9,7 @@ import random
 
 from .. import fakes as fk
 from .. import identifiers as ids
-from ..fakes import World
+from ..fakes import Company, Person, World
 from ..model import KV, Block, Box, Doc, H, P, Sign, Space, Table
 from ..registry import template
 from .common import alt, d2, letterhead, lot_rows, place_date, recipient
@@ -21,105 +21,287 @@ def payslip(w: World, rng: random.Random) -> Doc:
     gross = float(d2(rng.uniform(1900, 7500)))
     rows: list[list[str | int | float]] = [["Salaire de base", 151.67, gross / 151.67, gross, ""]]
     ded = 0.0
-    for label, rate in [("Sécurité sociale plafonnée", 6.9), ("Retraite complémentaire T1", 4.01), ("CSG déductible", 6.8),
-                        ("CSG/CRDS non déductible", 2.9), ("Prévoyance", 0.8), ("Mutuelle", 1.1)]:
+    for label, rate in [
+        ("Sécurité sociale plafonnée", 6.9),
+        ("Retraite complémentaire T1", 4.01),
+        ("CSG déductible", 6.8),
+        ("CSG/CRDS non déductible", 2.9),
+        ("Prévoyance", 0.8),
+        ("Mutuelle", 1.1),
+    ]:
         v = float(d2(gross * rate / 100))
         ded += v
         rows.append([label, gross, rate, "", v])
     rows.append(["NET À PAYER AVANT IMPÔT", "", "", gross - ded, ""])
-    return Doc(alt(rng, ["BULLETIN DE PAIE", "Bulletin de salaire"]), [
-        KV([("Employeur", w.developer.full), ("SIRET", w.developer.siret), ("Convention collective", "Promotion immobilière (IDCC 1512)"),
-            ("Salarié", emp.formal), ("N° de sécurité sociale", ids.nir(rng, emp.sex, emp.birth.year, emp.birth.month, emp.address.postcode[:2])),
-            ("Emploi", rng.choice(["Responsable de programmes", "Assistante commerciale", "Conducteur de travaux", "Comptable"])),
-            ("Période", f"{fk.MONTHS_FR[w.today.month - 1]} {w.today.year}")]),
-        Table(["Rubrique", "Base", "Taux", "Gains", "Retenues"], rows, fmt="tddmm", total=1),
-        P(f"Net payé par virement : {fk.money(gross - ded)} - Prélèvement à la source : taux personnalisé {rng.uniform(0, 15):.1f} %"),
-        P("Dans votre intérêt et pour vous aider à faire valoir vos droits, conservez ce bulletin de paie sans limitation de durée.",
-          style="small"),
-    ])
+    return Doc(
+        alt(rng, ["BULLETIN DE PAIE", "Bulletin de salaire"]),
+        [
+            KV(
+                [
+                    ("Employeur", w.developer.full),
+                    ("SIRET", w.developer.siret),
+                    ("Convention collective", "Promotion immobilière (IDCC 1512)"),
+                    ("Salarié", emp.formal),
+                    (
+                        "N° de sécurité sociale",
+                        ids.nir(
+                            rng, emp.sex, emp.birth.year, emp.birth.month, emp.address.postcode[:2]
+                        ),
+                    ),
+                    (
+                        "Emploi",
+                        rng.choice(
+                            [
+                                "Responsable de programmes",
+                                "Assistante commerciale",
+                                "Conducteur de travaux",
+                                "Comptable",
+                            ]
+                        ),
+                    ),
+                    ("Période", f"{fk.MONTHS_FR[w.today.month - 1]} {w.today.year}"),
+                ]
+            ),
+            Table(["Rubrique", "Base", "Taux", "Gains", "Retenues"], rows, fmt="tddmm", total=1),
+            P(
+                f"Net payé par virement : {fk.money(gross - ded)} - Prélèvement à la source "
+                f": taux personnalisé {rng.uniform(0, 15):.1f} %"
+            ),
+            P(
+                "Dans votre intérêt et pour vous aider à faire valoir vos droits, conservez "
+                "ce bulletin de paie sans limitation de durée.",
+                style="small",
+            ),
+        ],
+    )
 
 
 @template("AUTRE", "carte_grise", formats=("pdf",), scan=0.6)
 def carte_grise(w: World, rng: random.Random) -> Doc:
     p = fk.person(rng, w.today)
     plate = ids.ref(rng, "AA-999-AA")
-    return Doc("CERTIFICAT D'IMMATRICULATION", [
-        P("RÉPUBLIQUE FRANÇAISE", align="center", style="bold"),
-        KV([("A. Numéro d'immatriculation", plate), ("B. Date de 1re immatriculation", fk.fr_date(w.today - dt.timedelta(days=rng.randint(30, 4000)))),
-            ("C.1 Nom, prénom", f"{p.last.upper()} {p.first.upper()}"), ("C.3 Adresse", p.address.one_line()),
-            ("D.1 Marque", rng.choice(["RENAULT", "PEUGEOT", "CITROEN", "TOYOTA", "VOLKSWAGEN", "TESLA"])),
-            ("D.3 Dénomination commerciale", rng.choice(["CLIO", "308", "C4", "YARIS", "GOLF", "MODEL 3"])),
-            ("E. N° d'identification du véhicule", ids.ref(rng, "VF1AAAAA999999999")), ("F.2 PTAC (kg)", str(rng.randint(1400, 2400))),
-            ("J.1 Genre national", "VP"), ("P.3 Type de carburant", rng.choice(["ES", "GO", "EL", "EH"])), ("X.1 Visite avant le", "-")]),
-        P("Certificat d'immatriculation - ce document doit être présenté à toute réquisition des agents de l'autorité.", style="small"),
-    ])
+    return Doc(
+        "CERTIFICAT D'IMMATRICULATION",
+        [
+            P("RÉPUBLIQUE FRANÇAISE", align="center", style="bold"),
+            KV(
+                [
+                    ("A. Numéro d'immatriculation", plate),
+                    (
+                        "B. Date de 1re immatriculation",
+                        fk.fr_date(w.today - dt.timedelta(days=rng.randint(30, 4000))),
+                    ),
+                    ("C.1 Nom, prénom", f"{p.last.upper()} {p.first.upper()}"),
+                    ("C.3 Adresse", p.address.one_line()),
+                    (
+                        "D.1 Marque",
+                        rng.choice(
+                            ["RENAULT", "PEUGEOT", "CITROEN", "TOYOTA", "VOLKSWAGEN", "TESLA"]
+                        ),
+                    ),
+                    (
+                        "D.3 Dénomination commerciale",
+                        rng.choice(["CLIO", "308", "C4", "YARIS", "GOLF", "MODEL 3"]),
+                    ),
+                    ("E. N° d'identification du véhicule", ids.ref(rng, "VF1AAAAA999999999")),
+                    ("F.2 PTAC (kg)", str(rng.randint(1400, 2400))),
+                    ("J.1 Genre national", "VP"),
+                    ("P.3 Type de carburant", rng.choice(["ES", "GO", "EL", "EH"])),
+                    ("X.1 Visite avant le", "-"),
+                ]
+            ),
+            P(
+                "Certificat d'immatriculation - ce document doit être présenté à toute réquisition "
+                "des agents de l'autorité.",
+                style="small",
+            ),
+        ],
+    )
 
 
 @template("AUTRE", "newsletter", scan=0.05)
 def newsletter(w: World, rng: random.Random) -> Doc:
-    return Doc(f"La lettre {w.developer.name} - n° {rng.randint(5, 80)}", [
-        H("Édito"),
-        P(f"Chers partenaires, l'année {w.today.year} a été marquée par un marché du logement neuf exigeant. Nos équipes ont pourtant "
-          f"lancé {rng.randint(2, 9)} nouvelles opérations et livré {rng.randint(100, 900)} logements."),
-        H("Actualités des chantiers"),
-        P(f"À {w.site.town}, la résidence {w.programme} a fêté la pose de sa première pierre ; la mise hors d'eau est prévue au printemps. "
-          "Le permis de construire de notre prochaine opération vient d'être purgé de tout recours."),
-        H("Le saviez-vous ?"),
-        P("La garantie financière d'achèvement protège les acquéreurs en VEFA ; les appels de fonds suivent l'avancement du chantier."),
-        H("Agenda"), P("Salon de l'immobilier neuf - stand B12. Journée portes ouvertes de nos espaces de vente."),
-        P("Vous recevez cette lettre car vous êtes partenaire de notre groupe. Se désinscrire.", style="small"),
-    ], head_left=[w.developer.name, "Newsletter partenaires"])
+    return Doc(
+        f"La lettre {w.developer.name} - n° {rng.randint(5, 80)}",
+        [
+            H("Édito"),
+            P(
+                f"Chers partenaires, l'année {w.today.year} a été marquée par un marché du "
+                "logement neuf exigeant. Nos équipes ont pourtant "
+                f"lancé {rng.randint(2, 9)} nouvelles opérations et "
+                f"livré {rng.randint(100, 900)} logements."
+            ),
+            H("Actualités des chantiers"),
+            P(
+                f"À {w.site.town}, la résidence {w.programme} a fêté la pose de sa première "
+                "pierre ; la mise hors d'eau est prévue au printemps. "
+                "Le permis de construire de notre prochaine opération vient d'être purgé "
+                "de tout recours."
+            ),
+            H("Le saviez-vous ?"),
+            P(
+                "La garantie financière d'achèvement protège les acquéreurs en VEFA ; les "
+                "appels de fonds suivent l'avancement du chantier."
+            ),
+            H("Agenda"),
+            P(
+                "Salon de l'immobilier neuf - stand B12. Journée "
+                "portes ouvertes de nos espaces de vente."
+            ),
+            P(
+                "Vous recevez cette lettre car vous êtes partenaire "
+                "de notre groupe. Se désinscrire.",
+                style="small",
+            ),
+        ],
+        head_left=[w.developer.name, "Newsletter partenaires"],
+    )
 
 
 @template("AUTRE", "courrier_divers", scan=0.2)
 def courrier(w: World, rng: random.Random) -> Doc:
-    subject, body = rng.choice([
-        ("Changement d'interlocuteur", "Nous vous informons que votre chargé d'affaires change à compter du mois prochain. "
-         "Votre nouvel interlocuteur reprendra l'ensemble de vos dossiers de financement."),
-        ("Invitation - inauguration de la résidence", f"Nous avons le plaisir de vous convier à l'inauguration de la résidence "
-         f"{w.programme}, le {fk.fr_date(w.delivery_date)} à 18h30, en présence de Monsieur le Maire."),
-        ("Vœux", "Toute l'équipe vous présente ses meilleurs vœux et vous remercie de votre confiance."),
-        ("Relance - pièces manquantes", "Pour compléter votre dossier, merci de nous transmettre les documents listés lors de notre "
-         "dernier échange. À défaut, l'instruction ne pourra se poursuivre."),
-        ("Réclamation acquéreur", f"Acquéreur du lot {rng.randint(1, 60)} de la résidence {w.programme}, je constate un retard de "
-         "livraison et vous remercie de m'indiquer la nouvelle date prévisionnelle."),
-    ])
-    return Doc("", [P(f"Objet : {subject}", style="bold"), P("Madame, Monsieur,"), P(body),
-                    P("Nous vous prions d'agréer, Madame, Monsieur, l'expression de nos salutations distinguées."),
-                    P(place_date(w, rng)), Sign([[rng.choice([w.developer.manager.name, w.bank.manager.name]), ""]])],
-               head_left=letterhead(rng.choice([w.developer, w.bank]), rng), head_right=recipient(rng.choice([w.sccv, *w.buyers])))
+    targets: list[Company | Person] = [w.sccv, *w.buyers]
+    subject, body = rng.choice(
+        [
+            (
+                "Changement d'interlocuteur",
+                "Nous vous informons que votre chargé d'affaires "
+                "change à compter du mois prochain. "
+                "Votre nouvel interlocuteur reprendra l'ensemble de vos dossiers de financement.",
+            ),
+            (
+                "Invitation - inauguration de la résidence",
+                f"Nous avons le plaisir de vous convier à l'inauguration de la résidence "
+                f"{w.programme}, le {fk.fr_date(w.delivery_date)} à 18h30, en présence de "
+                "Monsieur le Maire.",
+            ),
+            (
+                "Vœux",
+                "Toute l'équipe vous présente ses meilleurs vœux "
+                "et vous remercie de votre confiance.",
+            ),
+            (
+                "Relance - pièces manquantes",
+                "Pour compléter votre dossier, merci de nous transmettre les documents listés "
+                "lors de notre "
+                "dernier échange. À défaut, l'instruction ne pourra se poursuivre.",
+            ),
+            (
+                "Réclamation acquéreur",
+                f"Acquéreur du lot {rng.randint(1, 60)} de la résidence {w.programme}, je "
+                "constate un retard de "
+                "livraison et vous remercie de m'indiquer la nouvelle date prévisionnelle.",
+            ),
+        ]
+    )
+    return Doc(
+        "",
+        [
+            P(f"Objet : {subject}", style="bold"),
+            P("Madame, Monsieur,"),
+            P(body),
+            P(
+                "Nous vous prions d'agréer, Madame, Monsieur, l'expression de nos salutations "
+                "distinguées."
+            ),
+            P(place_date(w, rng)),
+            Sign([[rng.choice([w.developer.manager.name, w.bank.manager.name]), ""]]),
+        ],
+        head_left=letterhead(rng.choice([w.developer, w.bank]), rng),
+        head_right=recipient(rng.choice(targets)),
+    )
 
 
 @template("AUTRE", "invitation_reunion", scan=0.1)
 def invitation(w: World, rng: random.Random) -> Doc:
     d = w.today + dt.timedelta(days=rng.randint(3, 30))
-    return Doc(alt(rng, ["Invitation", "CONVOCATION - RÉUNION", "Meeting invitation"]), [
-        KV([("Objet", rng.choice(["Comité de pilotage commercial", "Réunion de lancement de l'opération", "Point d'étape financement",
-                                  "Visite de chantier partenaires"])),
-            ("Date", fk.fr_date_long(d)), ("Heure", f"{rng.randint(8, 17)}h{rng.choice(['00', '30'])}"),
-            ("Lieu", rng.choice([w.developer.address.one_line(), "Visioconférence (lien communiqué ultérieurement)", w.site.one_line()])),
-            ("Participants", ", ".join([w.developer.manager.name, w.architect.name, w.bank.name]))]),
-        H("Ordre du jour"),
-        P("1. Tour de table ; 2. Avancement des études et du chantier ; 3. Point commercialisation ; 4. Questions diverses."),
-        P("Merci de confirmer votre présence.", style="italic"),
-    ], head_left=[w.developer.name])
+    return Doc(
+        alt(rng, ["Invitation", "CONVOCATION - RÉUNION", "Meeting invitation"]),
+        [
+            KV(
+                [
+                    (
+                        "Objet",
+                        rng.choice(
+                            [
+                                "Comité de pilotage commercial",
+                                "Réunion de lancement de l'opération",
+                                "Point d'étape financement",
+                                "Visite de chantier partenaires",
+                            ]
+                        ),
+                    ),
+                    ("Date", fk.fr_date_long(d)),
+                    ("Heure", f"{rng.randint(8, 17)}h{rng.choice(['00', '30'])}"),
+                    (
+                        "Lieu",
+                        rng.choice(
+                            [
+                                w.developer.address.one_line(),
+                                "Visioconférence (lien communiqué ultérieurement)",
+                                w.site.one_line(),
+                            ]
+                        ),
+                    ),
+                    (
+                        "Participants",
+                        ", ".join([w.developer.manager.name, w.architect.name, w.bank.name]),
+                    ),
+                ]
+            ),
+            H("Ordre du jour"),
+            P(
+                "1. Tour de table ; 2. Avancement des études et du "
+                "chantier ; 3. Point commercialisation "
+                "; 4. Questions diverses."
+            ),
+            P("Merci de confirmer votre présence.", style="italic"),
+        ],
+        head_left=[w.developer.name],
+    )
 
 
 @template("AUTRE", "brochure_programme", scan=0.03)
 def brochure(w: World, rng: random.Random) -> Doc:
     lots = lot_rows(w, rng, 4)
-    return Doc(w.programme.upper(), [
-        P(alt(rng, ["Vivez la ville côté jardin", "Votre nouvelle adresse au cœur de " + w.site.town, "L'art de vivre, tout simplement"]),
-          align="center", style="big"),
-        P(f"Du studio au 5 pièces, {w.lots} appartements lumineux prolongés de balcons et terrasses, à deux pas des commerces "
-          "et des transports."),
-        H("Les prestations"), P("Parquet dans les chambres, menuiseries double vitrage, volets roulants électriques, "
-                                "pompe à chaleur, résidence sécurisée. Conforme RE2020."),
-        H("Investir ou habiter"), P("Éligible au PTZ sous conditions. Frais de notaire réduits. Garanties de la VEFA."),
-        Table(["Type", "Surface", "À partir de"], [[str(x["type"]), f"{x['surface']} m²", float(x["price"])] for x in lots], fmt="ttm"),  # type: ignore[arg-type]
-        P(f"Espace de vente : {w.site.one_line()} - {w.developer.phone}", align="center"),
-        P("Document non contractuel. Illustrations à caractère d'ambiance.", style="small"),
-    ], head_left=[w.developer.name])
+    return Doc(
+        w.programme.upper(),
+        [
+            P(
+                alt(
+                    rng,
+                    [
+                        "Vivez la ville côté jardin",
+                        "Votre nouvelle adresse au cœur de " + w.site.town,
+                        "L'art de vivre, tout simplement",
+                    ],
+                ),
+                align="center",
+                style="big",
+            ),
+            P(
+                f"Du studio au 5 pièces, {w.lots} appartements lumineux prolongés de balcons "
+                "et terrasses, à deux pas des commerces "
+                "et des transports."
+            ),
+            H("Les prestations"),
+            P(
+                "Parquet dans les chambres, menuiseries double vitrage, "
+                "volets roulants électriques, "
+                "pompe à chaleur, résidence sécurisée. Conforme RE2020."
+            ),
+            H("Investir ou habiter"),
+            P("Éligible au PTZ sous conditions. Frais de notaire réduits. Garanties de la VEFA."),
+            Table(
+                ["Type", "Surface", "À partir de"],
+                [[str(x["type"]), f"{x['surface']} m²", float(x["price"])] for x in lots],
+                fmt="ttm",
+            ),
+            P(f"Espace de vente : {w.site.one_line()} - {w.developer.phone}", align="center"),
+            P("Document non contractuel. Illustrations à caractère d'ambiance.", style="small"),
+        ],
+        head_left=[w.developer.name],
+    )
 
 
 @template("AUTRE", "page_blanche", formats=("pdf", "docx"), scan=0.4)
@@ -136,28 +318,101 @@ def blank(w: World, rng: random.Random) -> Doc:
 @template("AUTRE", "email_imprime", scan=0.05)
 def email(w: World, rng: random.Random) -> Doc:
     frm = rng.choice([w.developer.manager, w.architect, w.notary])
-    return Doc("", [
-        KV([("De", f"{frm.name} <{frm.first.lower()}.{frm.last.lower().replace(' ', '')}@exemple.fr>"),
-            ("À", w.bank.manager.name), ("Date", f"{fk.fr_date(w.today)} {rng.randint(8, 19)}:{rng.randint(0, 59):02d}"),
-            ("Objet", rng.choice([f"RE: {w.programme} - documents", "Disponibilités semaine prochaine", "TR: planning signature"]))]),
-        P("Bonjour,"),
-        P(rng.choice(["Je vous confirme notre rendez-vous de jeudi. Je vous ferai suivre les éléments dès réception.",
-                      "Merci pour votre retour. Nous revenons vers vous rapidement avec les pièces demandées.",
-                      "Ci-dessous le lien vers l'espace de partage ; n'hésitez pas si vous avez des difficultés d'accès."])),
-        P("Bien cordialement,"), P(frm.name),
-    ])
+    return Doc(
+        "",
+        [
+            KV(
+                [
+                    (
+                        "De",
+                        f"{frm.name} <"
+                        f"{frm.first.lower()}."
+                        f"{frm.last.lower().replace(' ', '')}"
+                        "@exemple.fr>",
+                    ),
+                    ("À", w.bank.manager.name),
+                    (
+                        "Date",
+                        f"{fk.fr_date(w.today)} {rng.randint(8, 19)}:{rng.randint(0, 59):02d}",
+                    ),
+                    (
+                        "Objet",
+                        rng.choice(
+                            [
+                                f"RE: {w.programme} - documents",
+                                "Disponibilités semaine prochaine",
+                                "TR: planning signature",
+                            ]
+                        ),
+                    ),
+                ]
+            ),
+            P("Bonjour,"),
+            P(
+                rng.choice(
+                    [
+                        "Je vous confirme notre rendez-vous de jeudi. Je "
+                        "vous ferai suivre les éléments "
+                        "dès réception.",
+                        "Merci pour votre retour. Nous revenons vers vous "
+                        "rapidement avec les pièces demandées.",
+                        "Ci-dessous le lien vers l'espace de partage ; n'hésitez pas si vous avez "
+                        "des difficultés d'accès.",
+                    ]
+                )
+            ),
+            P("Bien cordialement,"),
+            P(frm.name),
+        ],
+    )
 
 
 @template("AUTRE", "recu_ticket", formats=("pdf",), scan=0.5)
 def ticket(w: World, rng: random.Random) -> Doc:
-    items = [(rng.choice(["Menu du jour", "Café", "Eau minérale", "Plat", "Dessert", "Parking 2h", "Billet TGV"]), float(d2(rng.uniform(2, 90))))
-             for _ in range(rng.randint(1, 6))]
+    items = [
+        (
+            rng.choice(
+                [
+                    "Menu du jour",
+                    "Café",
+                    "Eau minérale",
+                    "Plat",
+                    "Dessert",
+                    "Parking 2h",
+                    "Billet TGV",
+                ]
+            ),
+            float(d2(rng.uniform(2, 90))),
+        )
+        for _ in range(rng.randint(1, 6))
+    ]
     tot = sum(v for _, v in items)
-    return Doc(rng.choice(["TICKET", "REÇU", "Note"]), [
-        P(rng.choice(["Brasserie du Commerce", "Parking Centre Gare", "Le Bistrot des Halles", "SNCF Voyageurs"]), align="center", style="bold"),
-        Table(["Article", "Prix"], [[n, v] for n, v in items] + [["TOTAL TTC", tot]], fmt="tm", total=1),
-        P(f"Payé CB le {fk.fr_date(w.today)} - merci de votre visite"),
-    ])
+    rows: list[list[str | int | float]] = [[n, v] for n, v in items]
+    rows.append(["TOTAL TTC", tot])
+    return Doc(
+        rng.choice(["TICKET", "REÇU", "Note"]),
+        [
+            P(
+                rng.choice(
+                    [
+                        "Brasserie du Commerce",
+                        "Parking Centre Gare",
+                        "Le Bistrot des Halles",
+                        "SNCF Voyageurs",
+                    ]
+                ),
+                align="center",
+                style="bold",
+            ),
+            Table(
+                ["Article", "Prix"],
+                rows,
+                fmt="tm",
+                total=1,
+            ),
+            P(f"Payé CB le {fk.fr_date(w.today)} - merci de votre visite"),
+        ],
+    )
 
 
 _ = Box

@@ -1,5 +1,5 @@
-"""Company documents: Kbis / RNE extracts, articles of association, minutes and powers,
-group structure charts. Kbis and statuts are a near-miss pair (same identity data)."""
+"""Company documents: Kbis / RNE extracts and articles of association, a near-miss pair
+(same identity data, different purpose)."""
 
 from __future__ import annotations
 
@@ -11,11 +11,16 @@ from .. import identifiers as ids
 from ..fakes import Company, World
 from ..model import KV, Block, Box, Doc, H, P, Sign, Table
 from ..registry import template
-from .common import alt, company_phrase, person_phrase, place_date
+from .common import alt, company_phrase, place_date
 
-_FORMS = {"": "Société civile de construction vente", "SAS": "Société par actions simplifiée",
-          "SARL": "Société à responsabilité limitée", "SA": "Société anonyme à conseil d'administration",
-          "SC": "Société civile", "SASU": "Société par actions simplifiée unipersonnelle"}
+_FORMS = {
+    "": "Société civile de construction vente",
+    "SAS": "Société par actions simplifiée",
+    "SARL": "Société à responsabilité limitée",
+    "SA": "Société anonyme à conseil d'administration",
+    "SC": "Société civile",
+    "SASU": "Société par actions simplifiée unipersonnelle",
+}
 
 
 def _co(w: World, rng: random.Random) -> Company:
@@ -24,8 +29,14 @@ def _co(w: World, rng: random.Random) -> Company:
 
 def _activity(c: Company) -> str:
     if c.form == "":
-        return "Acquisition de terrains, construction et vente en totalité ou par fractions d'immeubles, avant ou après achèvement"
-    return "Promotion immobilière, marchand de biens, prise de participations dans toutes sociétés immobilières"
+        return (
+            "Acquisition de terrains, construction et vente en totalité ou par fractions "
+            "d'immeubles, avant ou après achèvement"
+        )
+    return (
+        "Promotion immobilière, marchand de biens, prise de participations dans toutes "
+        "sociétés immobilières"
+    )
 
 
 @template("KBIS", "extrait_kbis", scan=0.35)
@@ -33,101 +44,260 @@ def kbis(w: World, rng: random.Random) -> Doc:
     c = _co(w, rng)
     imm = w.today - dt.timedelta(days=rng.randint(100, 4000))
     upd = w.today - dt.timedelta(days=rng.randint(0, 80))
-    return Doc("Extrait Kbis", [
-        P(f"Greffe du Tribunal de Commerce de {c.rcs_town.upper()}", align="center", style="bold"),
-        P(f"Code de vérification : {ids.ref(rng, 'AAAAAA9AAA')}", align="right", style="small"),
-        P(f"EXTRAIT D'IMMATRICULATION PRINCIPALE AU REGISTRE DU COMMERCE ET DES SOCIÉTÉS à jour au {fk.fr_date(upd)}",
-          align="center", style="bold"),
-        H("IDENTIFICATION DE LA PERSONNE MORALE"),
-        KV([("Immatriculation au RCS, numéro", f"{ids.group_siren(c.siren)} R.C.S. {c.rcs_town}"),
-            ("Date d'immatriculation", fk.fr_date(imm)), ("Dénomination ou raison sociale", c.name),
-            ("Forme juridique", _FORMS.get(c.form, c.form)), ("Capital social", f"{fk.num(c.capital, dec=2)} Euros"),
-            ("Adresse du siège", c.address.one_line()), ("Activités principales", _activity(c)),
-            ("Durée de la personne morale", f"Jusqu'au {fk.fr_date(imm.replace(year=imm.year + 99))}"),
-            ("Date de clôture de l'exercice social", "31 décembre")]),
-        H("GESTION, DIRECTION, ADMINISTRATION, CONTRÔLE, ASSOCIÉS OU MEMBRES"),
-        KV([("Gérant" if c.form in ("", "SARL", "SC") else "Président", f"{c.manager.last.upper()} {c.manager.first}"
-             if rng.random() < 0.5 else w.developer.full),
-            ("Date et lieu de naissance", f"Le {fk.fr_date(c.manager.birth)} à {c.manager.birth_town}"),
-            ("Domicile personnel", c.manager.address.one_line())]),
-        H("RENSEIGNEMENTS RELATIFS À L'ACTIVITÉ ET À L'ÉTABLISSEMENT PRINCIPAL"),
-        KV([("Adresse de l'établissement", c.address.one_line()), ("Activité(s) exercée(s)", _activity(c)),
-            ("Date de commencement d'activité", fk.fr_date(imm)), ("Origine du fonds ou de l'activité", "Création"),
-            ("Mode d'exploitation", "Exploitation directe")]),
-        P(f"Le Greffier - Fin de l'extrait - Nombre de pages : {rng.randint(1, 3)}", align="center", style="small"),
-    ], header=f"RCS {c.rcs_town} - {c.siren}", footer="Extrait délivré en application de l'article R123-154 du Code de commerce")
+    return Doc(
+        "Extrait Kbis",
+        [
+            P(
+                f"Greffe du Tribunal de Commerce de {c.rcs_town.upper()}",
+                align="center",
+                style="bold",
+            ),
+            P(f"Code de vérification : {ids.ref(rng, 'AAAAAA9AAA')}", align="right", style="small"),
+            P(
+                "EXTRAIT D'IMMATRICULATION PRINCIPALE AU REGISTRE DU COMMERCE ET DES SOCIÉTÉS "
+                f"à jour au {fk.fr_date(upd)}",
+                align="center",
+                style="bold",
+            ),
+            H("IDENTIFICATION DE LA PERSONNE MORALE"),
+            KV(
+                [
+                    (
+                        "Immatriculation au RCS, numéro",
+                        f"{ids.group_siren(c.siren)} R.C.S. {c.rcs_town}",
+                    ),
+                    ("Date d'immatriculation", fk.fr_date(imm)),
+                    ("Dénomination ou raison sociale", c.name),
+                    ("Forme juridique", _FORMS.get(c.form, c.form)),
+                    ("Capital social", f"{fk.num(c.capital, dec=2)} Euros"),
+                    ("Adresse du siège", c.address.one_line()),
+                    ("Activités principales", _activity(c)),
+                    (
+                        "Durée de la personne morale",
+                        f"Jusqu'au {fk.fr_date(imm.replace(year=imm.year + 99))}",
+                    ),
+                    ("Date de clôture de l'exercice social", "31 décembre"),
+                ]
+            ),
+            H("GESTION, DIRECTION, ADMINISTRATION, CONTRÔLE, ASSOCIÉS OU MEMBRES"),
+            KV(
+                [
+                    (
+                        "Gérant" if c.form in ("", "SARL", "SC") else "Président",
+                        f"{c.manager.last.upper()} {c.manager.first}"
+                        if rng.random() < 0.5
+                        else w.developer.full,
+                    ),
+                    (
+                        "Date et lieu de naissance",
+                        f"Le {fk.fr_date(c.manager.birth)} à {c.manager.birth_town}",
+                    ),
+                    ("Domicile personnel", c.manager.address.one_line()),
+                ]
+            ),
+            H("RENSEIGNEMENTS RELATIFS À L'ACTIVITÉ ET À L'ÉTABLISSEMENT PRINCIPAL"),
+            KV(
+                [
+                    ("Adresse de l'établissement", c.address.one_line()),
+                    ("Activité(s) exercée(s)", _activity(c)),
+                    ("Date de commencement d'activité", fk.fr_date(imm)),
+                    ("Origine du fonds ou de l'activité", "Création"),
+                    ("Mode d'exploitation", "Exploitation directe"),
+                ]
+            ),
+            P(
+                f"Le Greffier - Fin de l'extrait - Nombre de pages : {rng.randint(1, 3)}",
+                align="center",
+                style="small",
+            ),
+        ],
+        header=f"RCS {c.rcs_town} - {c.siren}",
+        footer="Extrait délivré en application de l'article R123-154 du Code de commerce",
+    )
 
 
 @template("KBIS", "extrait_rne", scan=0.2)
 def rne(w: World, rng: random.Random) -> Doc:
     c = _co(w, rng)
-    return Doc(alt(rng, ["Extrait d'immatriculation au Registre national des entreprises", "EXTRAIT RNE"]), [
-        P(f"Données issues du RNE à la date du {fk.fr_date(w.today)} - INPI", style="small"),
-        H("Identité de l'entreprise"),
-        KV([("SIREN", ids.group_siren(c.siren)), ("Dénomination", c.name), ("Forme juridique", _FORMS.get(c.form, c.form)),
-            ("Capital", fk.money(c.capital)), ("Code APE", rng.choice(["4110A - Promotion immobilière de logements",
-                                                                      "4110D - Supports juridiques de programmes", "6420Z"])),
-            ("Adresse du siège", c.address.one_line()), ("Début d'activité", fk.fr_date(w.today - dt.timedelta(days=rng.randint(90, 3000))))]),
-        H("Représentants"),
-        Table(["Qualité", "Nom", "Date de naissance"], [[rng.choice(["Gérant", "Président", "Directeur général"]), c.manager.name,
-                                                          fk.fr_date(c.manager.birth)[3:]]]),
-        H("Établissements"),
-        Table(["SIRET", "Adresse", "Type"], [[c.siret, c.address.one_line(), "Siège"]]),
-        P("Cet extrait ne se substitue pas à l'extrait Kbis délivré par le greffe pour les sociétés commerciales.", style="small"),
-    ], head_left=["INPI", "Registre national des entreprises"])
+    return Doc(
+        alt(rng, ["Extrait d'immatriculation au Registre national des entreprises", "EXTRAIT RNE"]),
+        [
+            P(f"Données issues du RNE à la date du {fk.fr_date(w.today)} - INPI", style="small"),
+            H("Identité de l'entreprise"),
+            KV(
+                [
+                    ("SIREN", ids.group_siren(c.siren)),
+                    ("Dénomination", c.name),
+                    ("Forme juridique", _FORMS.get(c.form, c.form)),
+                    ("Capital", fk.money(c.capital)),
+                    (
+                        "Code APE",
+                        rng.choice(
+                            [
+                                "4110A - Promotion immobilière de logements",
+                                "4110D - Supports juridiques de programmes",
+                                "6420Z",
+                            ]
+                        ),
+                    ),
+                    ("Adresse du siège", c.address.one_line()),
+                    (
+                        "Début d'activité",
+                        fk.fr_date(w.today - dt.timedelta(days=rng.randint(90, 3000))),
+                    ),
+                ]
+            ),
+            H("Représentants"),
+            Table(
+                ["Qualité", "Nom", "Date de naissance"],
+                [
+                    [
+                        rng.choice(["Gérant", "Président", "Directeur général"]),
+                        c.manager.name,
+                        fk.fr_date(c.manager.birth)[3:],
+                    ]
+                ],
+            ),
+            H("Établissements"),
+            Table(["SIRET", "Adresse", "Type"], [[c.siret, c.address.one_line(), "Siège"]]),
+            P(
+                "Cet extrait ne se substitue pas à l'extrait Kbis délivré par le greffe pour "
+                "les sociétés commerciales.",
+                style="small",
+            ),
+        ],
+        head_left=["INPI", "Registre national des entreprises"],
+    )
 
 
 @template("KBIS", "kbis_compact", formats=("pdf",), scan=0.4)
 def kbis_compact(w: World, rng: random.Random) -> Doc:
     c = _co(w, rng)
-    return Doc("EXTRAIT K BIS", [
-        Box([f"N° de gestion {w.today.year - rng.randint(0, 9)} {rng.choice('BD')} {rng.randint(100, 9999)}",
-             f"R.C.S. {c.rcs_town} {ids.group_siren(c.siren)}", f"Dénomination : {c.name}", f"Sigle : {c.name.split()[-1][:6]}",
-             f"Forme : {_FORMS.get(c.form, c.form)}", f"Capital : {fk.money(c.capital)}", f"Siège : {c.address.one_line()}",
-             f"Représentant légal : {c.manager.formal}"], "Greffe du tribunal de commerce"),
-        P("Observations et renseignements complémentaires : néant."),
-        P(f"Pour extrait certifié conforme, délivré le {fk.fr_date(w.today)}.", align="right"),
-    ])
+    return Doc(
+        "EXTRAIT K BIS",
+        [
+            Box(
+                [
+                    f"N° de gestion {w.today.year - rng.randint(0, 9)} "
+                    f"{rng.choice('BD')} {rng.randint(100, 9999)}",
+                    f"R.C.S. {c.rcs_town} {ids.group_siren(c.siren)}",
+                    f"Dénomination : {c.name}",
+                    f"Sigle : {c.name.split()[-1][:6]}",
+                    f"Forme : {_FORMS.get(c.form, c.form)}",
+                    f"Capital : {fk.money(c.capital)}",
+                    f"Siège : {c.address.one_line()}",
+                    f"Représentant légal : {c.manager.formal}",
+                ],
+                "Greffe du tribunal de commerce",
+            ),
+            P("Observations et renseignements complémentaires : néant."),
+            P(f"Pour extrait certifié conforme, délivré le {fk.fr_date(w.today)}.", align="right"),
+        ],
+    )
 
 
 _STATUT_ARTS = [
-    ("Forme", "Il existe entre les propriétaires des parts ci-après créées une société {forme} régie par les articles 1832 et "
-              "suivants du Code civil{extra} et par les présents statuts."),
-    ("Objet", "La société a pour objet : {objet} ; et plus généralement toutes opérations se rattachant directement à cet objet."),
+    (
+        "Forme",
+        "Il existe entre les propriétaires des parts ci-après créées une société "
+        "{forme} régie par les articles 1832 et "
+        "suivants du Code civil{extra} et par les présents statuts.",
+    ),
+    (
+        "Objet",
+        "La société a pour objet : {objet} ; et plus généralement toutes opérations "
+        "se rattachant directement à cet objet.",
+    ),
     ("Dénomination", "La dénomination de la société est : {nom}."),
-    ("Siège social", "Le siège social est fixé {siege}. Il pourra être transféré par décision de la gérance."),
-    ("Durée", "La durée de la société est fixée à {duree} années à compter de son immatriculation au registre du commerce "
-              "et des sociétés, sauf dissolution anticipée ou prorogation."),
-    ("Apports", "Les associés ont fait apport à la société d'une somme en numéraire de {capital} euros."),
-    ("Capital social", "Le capital social est fixé à la somme de {capital} euros, divisé en {parts} parts de {nominal} euros "
-                       "chacune, numérotées de 1 à {parts}, attribuées aux associés en proportion de leurs apports."),
-    ("Cession des parts", "Les parts ne peuvent être cédées qu'avec le consentement de tous les associés. La cession doit être "
-                          "constatée par écrit et rendue opposable à la société dans les formes de l'article 1690 du Code civil."),
-    ("Gérance", "La société est administrée par un ou plusieurs gérants, personnes physiques ou morales. Le premier gérant "
-                "est {gerant}. Le gérant peut, sans autorisation, contracter tous emprunts et consentir toutes garanties "
-                "nécessaires à la réalisation de l'objet social."),
-    ("Décisions collectives", "Les décisions collectives sont prises en assemblée ou par consultation écrite, à la majorité "
-                              "des associés représentant plus de la moitié des parts sociales."),
-    ("Exercice social", "L'exercice social commence le 1er janvier et se termine le 31 décembre de chaque année."),
-    ("Responsabilité des associés", "Les associés sont tenus du passif social sur tous leurs biens à proportion de leurs "
-                                    "droits sociaux, conformément à l'article L211-2 du Code de la construction et de l'habitation."),
-    ("Appels de fonds", "Les associés sont tenus de répondre aux appels de fonds décidés par la gérance pour les besoins de "
-                        "la construction, au prorata de leurs droits."),
-    ("Dissolution - Liquidation", "La société sera dissoute par l'arrivée du terme ou par l'achèvement de son objet. La "
-                                  "liquidation sera faite par le ou les gérants en fonctions."),
+    (
+        "Siège social",
+        "Le siège social est fixé {siege}. Il pourra être transféré par décision de la gérance.",
+    ),
+    (
+        "Durée",
+        "La durée de la société est fixée à {duree} années à compter de son immatriculation "
+        "au registre du commerce "
+        "et des sociétés, sauf dissolution anticipée ou prorogation.",
+    ),
+    (
+        "Apports",
+        "Les associés ont fait apport à la société d'une somme en numéraire de {capital} euros.",
+    ),
+    (
+        "Capital social",
+        "Le capital social est fixé à la somme de {capital} euros, divisé en {parts} "
+        "parts de {nominal} euros "
+        "chacune, numérotées de 1 à {parts}, attribuées aux associés en proportion "
+        "de leurs apports.",
+    ),
+    (
+        "Cession des parts",
+        "Les parts ne peuvent être cédées qu'avec le consentement de tous les associés. "
+        "La cession doit être "
+        "constatée par écrit et rendue opposable à la société dans les formes de "
+        "l'article 1690 du Code civil.",
+    ),
+    (
+        "Gérance",
+        "La société est administrée par un ou plusieurs gérants, personnes physiques "
+        "ou morales. Le premier gérant "
+        "est {gerant}. Le gérant peut, sans autorisation, contracter tous emprunts "
+        "et consentir toutes garanties "
+        "nécessaires à la réalisation de l'objet social.",
+    ),
+    (
+        "Décisions collectives",
+        "Les décisions collectives sont prises en assemblée ou par consultation écrite, "
+        "à la majorité "
+        "des associés représentant plus de la moitié des parts sociales.",
+    ),
+    (
+        "Exercice social",
+        "L'exercice social commence le 1er janvier et se termine le 31 décembre de chaque année.",
+    ),
+    (
+        "Responsabilité des associés",
+        "Les associés sont tenus du passif social sur tous leurs biens à proportion de leurs "
+        "droits sociaux, conformément à l'article L211-2 du Code de la construction "
+        "et de l'habitation.",
+    ),
+    (
+        "Appels de fonds",
+        "Les associés sont tenus de répondre aux appels de fonds décidés par la gérance "
+        "pour les besoins de "
+        "la construction, au prorata de leurs droits.",
+    ),
+    (
+        "Dissolution - Liquidation",
+        "La société sera dissoute par l'arrivée du terme ou par l'achèvement de son objet. La "
+        "liquidation sera faite par le ou les gérants en fonctions.",
+    ),
 ]
 
 
 def _statuts_vars(w: World, rng: random.Random, c: Company) -> dict[str, str]:
     parts = rng.choice([100, 1000, 500, 10])
-    return {"forme": {"": "civile de construction vente", "SAS": "par actions simplifiée", "SARL": "à responsabilité limitée",
-                      "SC": "civile", "SA": "anonyme"}.get(c.form, "civile"),
-            "extra": ", L211-1 et suivants du Code de la construction et de l'habitation" if c.form == "" else
-            ", L210-1 et suivants du Code de commerce",
-            "objet": _activity(c).lower() + (f", notamment sur un terrain sis {w.site.one_line()}" if c.form == "" else ""),
-            "nom": c.name, "siege": c.address.one_line(), "duree": str(rng.choice([10, 20, 50, 99])),
-            "capital": fk.num(c.capital), "parts": str(parts), "nominal": fk.num(c.capital / parts, dec=2),
-            "gerant": w.developer.full if c.form == "" else c.manager.formal}
+    return {
+        "forme": {
+            "": "civile de construction vente",
+            "SAS": "par actions simplifiée",
+            "SARL": "à responsabilité limitée",
+            "SC": "civile",
+            "SA": "anonyme",
+        }.get(c.form, "civile"),
+        "extra": ", L211-1 et suivants du Code de la construction et de l'habitation"
+        if c.form == ""
+        else ", L210-1 et suivants du Code de commerce",
+        "objet": _activity(c).lower()
+        + (f", notamment sur un terrain sis {w.site.one_line()}" if c.form == "" else ""),
+        "nom": c.name,
+        "siege": c.address.one_line(),
+        "duree": str(rng.choice([10, 20, 50, 99])),
+        "capital": fk.num(c.capital),
+        "parts": str(parts),
+        "nominal": fk.num(c.capital / parts, dec=2),
+        "gerant": w.developer.full if c.form == "" else c.manager.formal,
+    }
 
 
 @template("STATUTS", "statuts_sccv", formats=("pdf", "docx"), scan=0.1)
@@ -135,39 +305,113 @@ def statuts(w: World, rng: random.Random) -> Doc:
     c = rng.choice([w.sccv, w.sccv, w.holding, w.developer])
     v = _statuts_vars(w, rng, c)
     updated = rng.random() < 0.4
-    blocks: list[Block] = [P(f"{c.name}", align="center", style="big"),
-                           P(f"{_FORMS.get(c.form, c.form)} au capital de {v['capital']} euros", align="center"),
-                           P(f"Siège social : {c.address.one_line()}", align="center")]
+    blocks: list[Block] = [
+        P(f"{c.name}", align="center", style="big"),
+        P(f"{_FORMS.get(c.form, c.form)} au capital de {v['capital']} euros", align="center"),
+        P(f"Siège social : {c.address.one_line()}", align="center"),
+    ]
     if updated:
-        blocks.append(P(f"Statuts mis à jour suite à la décision collective du {fk.fr_date(w.today)} - certifiés conformes par la gérance",
-                        align="center", style="italic"))
+        blocks.append(
+            P(
+                f"Statuts mis à jour suite à la décision collective du {fk.fr_date(w.today)} "
+                "- certifiés conformes par la gérance",
+                align="center",
+                style="italic",
+            )
+        )
     blocks.append(P("LES SOUSSIGNÉS :", style="bold"))
-    blocks += [P(f"- {company_phrase(w.developer, rng)} ;"), P(f"- {company_phrase(w.holding, rng)} ;")]
-    blocks.append(P("ont établi ainsi qu'il suit les statuts de la société qu'ils ont décidé de constituer entre eux."))
-    arts = _STATUT_ARTS if c.form == "" else [a for a in _STATUT_ARTS if a[0] not in ("Responsabilité des associés", "Appels de fonds")]
+    blocks += [
+        P(f"- {company_phrase(w.developer, rng)} ;"),
+        P(f"- {company_phrase(w.holding, rng)} ;"),
+    ]
+    blocks.append(
+        P(
+            "ont établi ainsi qu'il suit les statuts de la société qu'ils ont décidé "
+            "de constituer entre eux."
+        )
+    )
+    arts = (
+        _STATUT_ARTS
+        if c.form == ""
+        else [
+            a
+            for a in _STATUT_ARTS
+            if a[0] not in ("Responsabilité des associés", "Appels de fonds")
+        ]
+    )
     for i, (t, body) in enumerate(arts, 1):
         blocks += [H(f"ARTICLE {i} - {t.upper()}", 2), P(body.format(**v))]
-    blocks += [P(place_date(w, rng) + f", en {rng.randint(3, 6)} exemplaires originaux."),
-               Sign([[w.developer.name, "Associé"], [w.holding.name, "Associé"]])]
-    return Doc(alt(rng, ["STATUTS", "STATUTS CONSTITUTIFS", "STATUTS MIS À JOUR" if updated else "STATUTS"]), blocks,
-               footer=f"Statuts {c.name} - page paraphée")
+    blocks += [
+        P(place_date(w, rng) + f", en {rng.randint(3, 6)} exemplaires originaux."),
+        Sign([[w.developer.name, "Associé"], [w.holding.name, "Associé"]]),
+    ]
+    return Doc(
+        alt(
+            rng, ["STATUTS", "STATUTS CONSTITUTIFS", "STATUTS MIS À JOUR" if updated else "STATUTS"]
+        ),
+        blocks,
+        footer=f"Statuts {c.name} - page paraphée",
+    )
 
 
 @template("STATUTS", "statuts_sas", formats=("pdf", "docx"), scan=0.05)
 def statuts_sas(w: World, rng: random.Random) -> Doc:
     c = w.developer
     v = _statuts_vars(w, rng, c)
-    arts = [("Forme", "La société est une société par actions simplifiée régie par les articles L227-1 et suivants du Code de commerce."),
-            ("Objet", v["objet"] + "."), ("Dénomination", f"{c.name}."), ("Siège", v["siege"] + "."),
-            ("Capital social", f"Le capital est fixé à {v['capital']} euros, divisé en {v['parts']} actions de {v['nominal']} euros."),
-            ("Forme des actions", "Les actions sont nominatives ; elles sont inscrites en compte au nom de leur titulaire."),
-            ("Transmission des actions", "Toute cession d'actions à un tiers est soumise à l'agrément préalable de la collectivité des associés."),
-            ("Président", f"La société est représentée à l'égard des tiers par un président. Le premier président est {c.manager.formal}."),
-            ("Directeur général", "Le président peut être assisté d'un directeur général disposant des mêmes pouvoirs."),
-            ("Décisions des associés", "Les décisions collectives sont prises en assemblée générale ou par acte sous seing privé."),
-            ("Commissaires aux comptes", "Un ou plusieurs commissaires aux comptes peuvent être désignés."),
-            ("Affectation des résultats", "Le bénéfice distribuable est réparti entre les associés proportionnellement aux actions.")]
-    blocks: list[Block] = [P(f"{c.name} - Société par actions simplifiée au capital de {v['capital']} euros", align="center")]
+    arts = [
+        (
+            "Forme",
+            "La société est une société par actions simplifiée régie par les articles "
+            "L227-1 et suivants du Code de commerce.",
+        ),
+        ("Objet", v["objet"] + "."),
+        ("Dénomination", f"{c.name}."),
+        ("Siège", v["siege"] + "."),
+        (
+            "Capital social",
+            f"Le capital est fixé à {v['capital']} euros, divisé en {v['parts']} actions "
+            f"de {v['nominal']} euros.",
+        ),
+        (
+            "Forme des actions",
+            "Les actions sont nominatives ; elles sont inscrites en compte au nom de "
+            "leur titulaire.",
+        ),
+        (
+            "Transmission des actions",
+            "Toute cession d'actions à un tiers est soumise à l'agrément préalable de "
+            "la collectivité des associés.",
+        ),
+        (
+            "Président",
+            "La société est représentée à l'égard des tiers par un président. Le premier "
+            f"président est {c.manager.formal}.",
+        ),
+        (
+            "Directeur général",
+            "Le président peut être assisté d'un directeur général disposant des mêmes pouvoirs.",
+        ),
+        (
+            "Décisions des associés",
+            "Les décisions collectives sont prises en assemblée générale ou par acte "
+            "sous seing privé.",
+        ),
+        (
+            "Commissaires aux comptes",
+            "Un ou plusieurs commissaires aux comptes peuvent être désignés.",
+        ),
+        (
+            "Affectation des résultats",
+            "Le bénéfice distribuable est réparti entre les associés proportionnellement "
+            "aux actions.",
+        ),
+    ]
+    blocks: list[Block] = [
+        P(
+            f"{c.name} - Société par actions simplifiée au capital de {v['capital']} euros",
+            align="center",
+        )
+    ]
     for i, (t, b) in enumerate(arts, 1):
         blocks += [H(f"Article {i} - {t}", 2), P(b)]
     blocks.append(Sign([["Les associés", ""]]))
@@ -177,115 +421,38 @@ def statuts_sas(w: World, rng: random.Random) -> Doc:
 @template("STATUTS", "acte_modificatif", scan=0.1)
 def modificatif(w: World, rng: random.Random) -> Doc:
     c = rng.choice([w.sccv, w.developer])
-    what = rng.choice(["transfert du siège social", "augmentation du capital social", "changement de gérant", "modification de l'objet social"])
-    return Doc(f"ACTE MODIFICATIF DES STATUTS - {what.upper()}", [
-        P(f"Les associés de la société {c.name}, réunis le {fk.fr_date(w.today)}, ont décidé à l'unanimité le {what}."),
-        P("En conséquence, l'article correspondant des statuts est désormais rédigé comme suit :"),
-        Box([f"« Le siège social est fixé {fk.address(rng).one_line()}. »" if "siège" in what else
-             f"« Le capital social est fixé à la somme de {fk.num(c.capital * 2)} euros. »" if "capital" in what else
-             f"« Le gérant de la société est {fk.person(rng, w.today).formal}. »" if "gérant" in what else
-             "« La société a pour objet la construction et la vente d'immeubles. »"]),
-        P("Le reste des statuts demeure inchangé."), Sign([["Pour copie certifiée conforme", "Le gérant"]]),
-    ])
-
-
-@template("PV_DECISIONS", "pv_ago", formats=("pdf", "docx"), scan=0.15)
-def pv_ago(w: World, rng: random.Random) -> Doc:
-    c = rng.choice([w.sccv, w.developer, w.holding])
-    fy = w.today.year - 1
-    res = [f"L'assemblée, après avoir entendu la lecture du rapport de gestion, approuve les comptes de l'exercice clos le 31 "
-           f"décembre {fy} tels qu'ils lui ont été présentés.",
-           f"L'assemblée décide d'affecter le résultat de l'exercice, soit {fk.money(rng.uniform(-50000, 900000))}, au compte report à nouveau.",
-           "L'assemblée donne quitus au gérant de sa gestion pour l'exercice écoulé.",
-           "L'assemblée confère tous pouvoirs au porteur d'un original des présentes pour accomplir les formalités légales."]
-    blocks: list[Block] = [P(f"{c.name} - capital {fk.money(c.capital)} - siège {c.address.one_line()} - {c.rcs}", align="center", style="small"),
-                           P(f"Le {fk.fr_date_long(w.today)}, à {rng.randint(9, 18)} heures, les associés se sont réunis en assemblée "
-                             f"générale ordinaire au siège social, sur convocation de la gérance."),
-                           P(f"Sont présents ou représentés : {w.developer.name} ({rng.randint(50, 99)} parts) et {w.holding.name}."),
-                           P("L'assemblée est présidée par le gérant. Le quorum étant atteint, elle peut valablement délibérer."),
-                           H("ORDRE DU JOUR"), P("- Approbation des comptes ; - Affectation du résultat ; - Quitus ; - Pouvoirs.")]
-    for i, r in enumerate(res, 1):
-        blocks += [H(f"{['PREMIÈRE', 'DEUXIÈME', 'TROISIÈME', 'QUATRIÈME'][i - 1]} RÉSOLUTION", 2), P(r),
-                   P("Cette résolution est adoptée à l'unanimité.", style="italic")]
-    blocks += [P("L'ordre du jour étant épuisé, la séance est levée."), Sign([["Le président de séance", c.manager.name], ["Les associés", ""]])]
-    return Doc(alt(rng, ["PROCÈS-VERBAL DE L'ASSEMBLÉE GÉNÉRALE ORDINAIRE", "PV D'ASSEMBLÉE GÉNÉRALE ANNUELLE"]), blocks)
-
-
-@template("PV_DECISIONS", "decisions_emprunt", formats=("pdf", "docx"), scan=0.15)
-def decisions(w: World, rng: random.Random) -> Doc:
-    amount = int(w.revenue_ttc * rng.uniform(0.2, 0.4) / 10000) * 10000
-    return Doc(alt(rng, ["DÉCISIONS UNANIMES DES ASSOCIÉS", "PROCÈS-VERBAL DES DÉCISIONS COLLECTIVES", "Décision de l'associé unique"]), [
-        P(f"{w.sccv.name} - Société civile de construction vente - {w.sccv.rcs}"),
-        P(f"Le {fk.fr_date(w.today)}, les associés de la société ont pris à l'unanimité, par acte sous seing privé, les décisions suivantes :"),
-        H("Première décision - Autorisation d'emprunter", 2),
-        P(f"Les associés autorisent la gérance à contracter auprès de {w.bank.name} un crédit d'accompagnement d'un montant "
-          f"maximum de {fk.money(amount)} et à solliciter une garantie financière d'achèvement pour l'opération {w.programme}."),
-        H("Deuxième décision - Garanties", 2),
-        P("Les associés autorisent la gérance à consentir toute affectation hypothécaire sur le terrain, toute cession de créances "
-          "et à signer tout acte de nantissement des parts sociales au profit de la banque."),
-        H("Troisième décision - Pouvoirs", 2),
-        P(f"Tous pouvoirs sont donnés à {w.sccv.manager.formal}, avec faculté de subdéléguer, pour signer la convention de crédit "
-          "et tous actes nécessaires."),
-        Sign([[w.developer.name, "Associé"], [w.holding.name, "Associé"]]),
-    ])
-
-
-@template("PV_DECISIONS", "delegation_pouvoirs", scan=0.2)
-def delegation(w: World, rng: random.Random) -> Doc:
-    delegate = fk.person(rng, w.today)
-    return Doc(alt(rng, ["DÉLÉGATION DE POUVOIRS", "POUVOIR SPÉCIAL", "PROCURATION"]), [
-        P(f"Je soussigné(e), {w.sccv.manager.formal}, agissant en qualité de représentant légal de {w.developer.full}, elle-même "
-          f"gérante de la {w.sccv.name},"),
-        P(f"donne pouvoir à {person_phrase(delegate)},"),
-        P(f"à l'effet de signer, au nom et pour le compte de la société, {rng.choice(['les actes de vente en l’état futur d’achèvement', 'la convention de crédit et ses annexes', 'l’acte d’acquisition du terrain', 'les marchés de travaux'])} "
-          f"relatifs à l'opération {w.programme}, d'en arrêter les termes, de signer toutes pièces et plus généralement de faire le nécessaire."),
-        P(f"Le présent pouvoir est valable jusqu'au {fk.fr_date(w.today + dt.timedelta(days=rng.randint(90, 365)))}."),
-        P(place_date(w, rng)), Sign([["Le mandant", "« Bon pour pouvoir »"], ["Le mandataire", "« Bon pour acceptation »"]]),
-    ])
-
-
-def _holders(w: World, rng: random.Random) -> list[tuple[str, float]]:
-    a = rng.choice([100.0, 99.0, 90.0, 70.0, 51.0, 50.0])
-    out = [(w.developer.full, a)]
-    if a < 100:
-        rest = 100 - a
-        out.append((w.holding.full if rng.random() < 0.5 else f"{rng.choice(fk.DEV_NAMES)} SAS", rest))
-    return out
-
-
-@template("ORGANIGRAMME", "organigramme_juridique", formats=("pdf", "docx"), scan=0.05)
-def orga(w: World, rng: random.Random) -> Doc:
-    owner = w.developer.manager
-    subs = [f"SCCV {a.upper()} {b.upper()}".strip() for a, b in rng.sample(fk.PROGRAMME_WORDS, rng.randint(2, 6))] + [w.sccv.name]
-    blocks: list[Block] = [Box([f"{owner.name} - {rng.choice([80, 90, 100, 65])} %", "Famille " + owner.last + " - solde"], "Actionnaires"),
-                           P("│", align="center"), Box([w.holding.full, f"SIREN {w.holding.siren}"], "Holding"),
-                           P(f"│ {rng.choice([100, 99.9, 95])} %", align="center"), Box([w.developer.full, f"SIREN {w.developer.siren}"], "Société de promotion")]
-    rows: list[list[str | int | float]] = [[s, float(rng.choice([100, 51, 50, 99, 60])), rng.choice(["Gérante", "Associée", "Gérante"])] for s in subs]
-    blocks += [P("│", align="center"), Table(["Filiale (SCCV)", "% détenu", "Rôle"], rows, fmt="tpt")]
-    return Doc(alt(rng, ["ORGANIGRAMME JURIDIQUE", "Organigramme du groupe", "STRUCTURE DU GROUPE"]), blocks,
-               head_left=[w.developer.name], title_sub=f"au {fk.fr_date(w.today)}")
-
-
-@template("ORGANIGRAMME", "table_capitalisation", formats=("pdf", "xlsx"), scan=0.05)
-def captable(w: World, rng: random.Random) -> Doc:
-    parts = rng.choice([100, 1000, 500])
-    rows: list[list[str | int | float]] = [[n, float(parts * p / 100), p] for n, p in _holders(w, rng)]
-    rows.append(["TOTAL", float(parts), 100.0])
-    return Doc(alt(rng, ["TABLE DE CAPITALISATION", "Répartition du capital", "Tableau de répartition des parts sociales"]), [
-        P(f"{w.sccv.name} - capital {fk.money(w.sccv.capital)}"),
-        Table(["Associé", "Nombre de parts", "% du capital et des droits de vote"], rows, fmt="tnp", total=1),
-        P("Aucune valeur mobilière donnant accès au capital n'a été émise."),
-    ])
-
-
-@template("ORGANIGRAMME", "group_structure_en", scan=0.02)
-def structure_en(w: World, rng: random.Random) -> Doc:
-    return Doc("GROUP STRUCTURE CHART", [
-        Box([f"{w.developer.manager.name} (ultimate beneficial owner)"]), P("100%", align="center"),
-        Box([w.holding.full]), P(f"{rng.choice([100, 95, 80])}%", align="center"), Box([w.developer.full, "(Sponsor)"]),
-        P(f"{rng.choice([100, 99, 51])}%", align="center"), Box([w.sccv.name, "(Borrower - project company)"]),
-        P("Simplified structure - dormant entities not shown.", style="small"),
-    ], lang="en")
-
-
-_ = (Sign, Table)
+    what = rng.choice(
+        [
+            "transfert du siège social",
+            "augmentation du capital social",
+            "changement de gérant",
+            "modification de l'objet social",
+        ]
+    )
+    return Doc(
+        f"ACTE MODIFICATIF DES STATUTS - {what.upper()}",
+        [
+            P(
+                f"Les associés de la société {c.name}, réunis le {fk.fr_date(w.today)}, ont "
+                f"décidé à l'unanimité le {what}."
+            ),
+            P(
+                "En conséquence, l'article correspondant des statuts est désormais rédigé "
+                "comme suit :"
+            ),
+            Box(
+                [
+                    f"« Le siège social est fixé {fk.address(rng).one_line()}. »"
+                    if "siège" in what
+                    else "« Le capital social est fixé à la somme de "
+                    f"{fk.num(c.capital * 2)} euros. »"
+                    if "capital" in what
+                    else f"« Le gérant de la société est {fk.person(rng, w.today).formal}. »"
+                    if "gérant" in what
+                    else "« La société a pour objet la construction et la vente d'immeubles. »"
+                ]
+            ),
+            P("Le reste des statuts demeure inchangé."),
+            Sign([["Pour copie certifiée conforme", "Le gérant"]]),
+        ],
+    )

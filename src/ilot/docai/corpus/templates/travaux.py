@@ -1,8 +1,7 @@
-"""Quotes, invoices and works contracts: a deliberate near-miss group.
+"""Quotes and invoices: a deliberate near-miss group with the works contracts of `marches`.
 
-All three list works and amounts; what differs is the commitment (an offer valid for a time,
-a payment request with due date and penalties, a signed contract with articles).
-"""
+All of them list works and amounts; what differs is the commitment (an offer valid for a
+time, a payment request with due date and penalties, a signed contract with articles)."""
 
 from __future__ import annotations
 
@@ -15,11 +14,23 @@ from .. import identifiers as ids
 from ..fakes import World
 from ..model import KV, Block, Doc, H, P, Sign, Table
 from ..registry import template
-from .common import alt, boiler, company_phrase, d2, legal_footer, letterhead, lines_table, place_date, recipient, work_lines
+from .common import (
+    alt,
+    d2,
+    legal_footer,
+    letterhead,
+    lines_table,
+    recipient,
+    work_lines,
+)
 
-_PENALTIES = ("En cas de retard de paiement, des pénalités égales à trois fois le taux d'intérêt légal seront "
-              "exigibles, ainsi qu'une indemnité forfaitaire pour frais de recouvrement de 40 € (articles L441-10 "
-              "et D441-5 du Code de commerce). Pas d'escompte pour paiement anticipé.")
+_PENALTIES = (
+    "En cas de retard de paiement, des pénalités égales à trois fois le taux "
+    "d'intérêt légal seront "
+    "exigibles, ainsi qu'une indemnité forfaitaire pour frais de recouvrement "
+    "de 40 € (articles L441-10 "
+    "et D441-5 du Code de commerce). Pas d'escompte pour paiement anticipé."
+)
 
 
 def _vat(rng: random.Random) -> Decimal:
@@ -33,26 +44,45 @@ def facture_entreprise(w: World, rng: random.Random) -> Doc:
     due = w.today + dt.timedelta(days=rng.choice([30, 45, 60]))
     rate = _vat(rng)
     auto = rng.random() < 0.15
-    table, ht, tva, ttc = lines_table(work_lines(c, rng, rng.randint(3, 9), 30), "fr", rng,
-                                      Decimal("0") if auto else rate)
-    blocks = [
-        KV([(alt(rng, ["Facture n°", "N° de facture", "Numéro"]), no), ("Date de facture", fk.fr_date(w.today)),
-            ("Date d'échéance", fk.fr_date(due)), ("Chantier", f"{w.programme} - {w.site.one_line()}"),
-            ("Référence client", ids.ref(rng, "CL99999"))]),
+    table, _ht, _tva, ttc = lines_table(
+        work_lines(c, rng, rng.randint(3, 9), 30), "fr", rng, Decimal("0") if auto else rate
+    )
+    blocks: list[Block] = [
+        KV(
+            [
+                (alt(rng, ["Facture n°", "N° de facture", "Numéro"]), no),
+                ("Date de facture", fk.fr_date(w.today)),
+                ("Date d'échéance", fk.fr_date(due)),
+                ("Chantier", f"{w.programme} - {w.site.one_line()}"),
+                ("Référence client", ids.ref(rng, "CL99999")),
+            ]
+        ),
         table,
     ]
     if auto:
         blocks.append(P("Autoliquidation : TVA due par le preneur - article 283-2 nonies du CGI."))
     if rng.random() < 0.4:
-        blocks.append(P(f"Retenue de garantie 5 % : {fk.money(float(d2(ttc * Decimal('0.05'))))} - "
-                        f"Net à payer : {fk.money(float(ttc - d2(ttc * Decimal('0.05'))))}", style="bold"))
+        blocks.append(
+            P(
+                f"Retenue de garantie 5 % : {fk.money(float(d2(ttc * Decimal('0.05'))))} - "
+                f"Net à payer : {fk.money(float(ttc - d2(ttc * Decimal('0.05'))))}",
+                style="bold",
+            )
+        )
     blocks += [
-        P(f"Conditions de règlement : virement à {(due - w.today).days} jours. {_PENALTIES}", style="small"),
+        P(
+            f"Conditions de règlement : virement à {(due - w.today).days} jours. {_PENALTIES}",
+            style="small",
+        ),
         KV([("IBAN", ids.group4(c.iban)), ("BIC", c.bic), ("Banque", c.bank)], boxed=True),
     ]
-    return Doc(alt(rng, ["FACTURE", "Facture", "FACTURE DE TRAVAUX"]), blocks,
-               head_left=letterhead(c, rng), head_right=recipient(w.sccv),
-               footer=legal_footer(c, rng))
+    return Doc(
+        alt(rng, ["FACTURE", "Facture", "FACTURE DE TRAVAUX"]),
+        blocks,
+        head_left=letterhead(c, rng),
+        head_right=recipient(w.sccv),
+        footer=legal_footer(c, rng),
+    )
 
 
 @template("FACTURE", "situation_travaux", scan=0.15)
@@ -60,9 +90,22 @@ def situation(w: World, rng: random.Random) -> Doc:
     c = rng.choice(w.contractors)
     n = rng.randint(2, 14)
     market = d2(w.works_ht * rng.uniform(0.05, 0.3))
-    items = rng.sample(["Installation de chantier", "Terrassements", "Fondations", "Infrastructure",
-                        "Superstructure R+1", "Superstructure R+2", "Toiture", "Cloisons", "Réseaux",
-                        "Finitions", "VRD"], k=rng.randint(4, 8))
+    items = rng.sample(
+        [
+            "Installation de chantier",
+            "Terrassements",
+            "Fondations",
+            "Infrastructure",
+            "Superstructure R+1",
+            "Superstructure R+2",
+            "Toiture",
+            "Cloisons",
+            "Réseaux",
+            "Finitions",
+            "VRD",
+        ],
+        k=rng.randint(4, 8),
+    )
     shares = [rng.random() for _ in items]
     rows: list[list[str | int | float]] = []
     cum_total = Decimal("0")
@@ -77,229 +120,317 @@ def situation(w: World, rng: random.Random) -> Doc:
     rg = d2(this_ht * Decimal("0.05"))
     tva = d2((this_ht - rg) * Decimal("0.20"))
     rows.append(["TOTAL", float(market), float(d2(cum_total / market * 100)), float(cum_total)])
-    summary = [
-        ["Cumul des travaux réalisés HT", float(cum_total)], ["Déduction situations précédentes", float(-prev)],
-        ["Montant de la présente situation HT", float(this_ht)], ["Retenue de garantie 5 %", float(-rg)],
-        ["TVA 20 %", float(tva)], ["Net à payer TTC", float(this_ht - rg + tva)],
+    summary: list[list[str | int | float]] = [
+        ["Cumul des travaux réalisés HT", float(cum_total)],
+        ["Déduction situations précédentes", float(-prev)],
+        ["Montant de la présente situation HT", float(this_ht)],
+        ["Retenue de garantie 5 %", float(-rg)],
+        ["TVA 20 %", float(tva)],
+        ["Net à payer TTC", float(this_ht - rg + tva)],
     ]
-    return Doc(f"SITUATION DE TRAVAUX N° {n}", [
-        KV([("Marché", f"Lot {c.trade} - {w.programme}"), ("Maître d'ouvrage", w.sccv.name),
-            ("Maître d'œuvre", w.architect_firm.name), ("Période", f"arrêtée au {fk.fr_date(w.today)}"),
-            ("Facture n°", ids.ref(rng, "SIT-9999-99"))]),
-        Table(["Poste", "Montant marché HT", "Avancement %", "Cumul HT"], rows, fmt="tmpm", total=1,
-              widths=[3, 1.5, 1, 1.5]),
-        Table([], summary, fmt="tm", total=1, widths=[3, 1.5]),
-        P("Situation à régler par virement à 30 jours à réception. " + _PENALTIES, style="small"),
-        Sign([["L'entreprise", c.manager.name], ["Visa du maître d'œuvre", w.architect.name]]),
-    ], head_left=letterhead(c, rng), head_right=recipient(w.sccv), footer=legal_footer(c, rng))
+    return Doc(
+        f"SITUATION DE TRAVAUX N° {n}",
+        [
+            KV(
+                [
+                    ("Marché", f"Lot {c.trade} - {w.programme}"),
+                    ("Maître d'ouvrage", w.sccv.name),
+                    ("Maître d'œuvre", w.architect_firm.name),
+                    ("Période", f"arrêtée au {fk.fr_date(w.today)}"),
+                    ("Facture n°", ids.ref(rng, "SIT-9999-99")),
+                ]
+            ),
+            Table(
+                ["Poste", "Montant marché HT", "Avancement %", "Cumul HT"],
+                rows,
+                fmt="tmpm",
+                total=1,
+                widths=[3, 1.5, 1, 1.5],
+            ),
+            Table([], summary, fmt="tm", total=1, widths=[3, 1.5]),
+            P(
+                "Situation à régler par virement à 30 jours à réception. " + _PENALTIES,
+                style="small",
+            ),
+            Sign([["L'entreprise", c.manager.name], ["Visa du maître d'œuvre", w.architect.name]]),
+        ],
+        head_left=letterhead(c, rng),
+        head_right=recipient(w.sccv),
+        footer=legal_footer(c, rng),
+    )
 
 
 @template("FACTURE", "invoice_en", scan=0.1)
 def invoice_en(w: World, rng: random.Random) -> Doc:
     c = rng.choice([w.architect_firm, *w.contractors])
     no = ids.ref(rng, alt(rng, ["INV-99999", "999999", "IN/99/9999"]))
-    lines = [(alt(rng, ["Project management services", "Design fees - phase DET", "Site supervision",
-                        "Consulting services", "Structural engineering review", "Software licence (annual)",
-                        "Legal translation", "Hosting and data room services"]), "u",
-              float(rng.randint(1, 20)), d2(rng.uniform(80, 3000))) for _ in range(rng.randint(1, 5))]
-    table, ht, tva, ttc = lines_table(lines, "en", rng, Decimal("20"))
-    return Doc(alt(rng, ["INVOICE", "Invoice", "TAX INVOICE"]), [
-        KV([("Invoice number", no), ("Invoice date", fk.en_date(w.today, rng.random() < 0.5)),
-            ("Due date", fk.en_date(w.today + dt.timedelta(days=30))), ("Bill to", w.sccv.name),
-            ("Customer VAT", w.sccv.vat), ("Supplier VAT", c.vat)]),
-        table,
-        P(f"Amount due: {fk.money(float(ttc), 'en')}. Payment terms: 30 days net. Please quote the invoice "
-          f"number with your payment.", style="bold"),
-        KV([("Bank", c.bank), ("IBAN", ids.group4(c.iban)), ("SWIFT/BIC", c.bic)], boxed=True),
-        P("Late payment interest at three times the French legal rate and a fixed fee of EUR 40 apply.", style="small"),
-    ], lang="en", head_left=letterhead(c, rng), head_right=recipient(w.sccv), footer=legal_footer(c, rng, "en"))
+    lines = [
+        (
+            alt(
+                rng,
+                [
+                    "Project management services",
+                    "Design fees - phase DET",
+                    "Site supervision",
+                    "Consulting services",
+                    "Structural engineering review",
+                    "Software licence (annual)",
+                    "Legal translation",
+                    "Hosting and data room services",
+                ],
+            ),
+            "u",
+            float(rng.randint(1, 20)),
+            d2(rng.uniform(80, 3000)),
+        )
+        for _ in range(rng.randint(1, 5))
+    ]
+    table, _ht, _tva, ttc = lines_table(lines, "en", rng, Decimal("20"))
+    return Doc(
+        alt(rng, ["INVOICE", "Invoice", "TAX INVOICE"]),
+        [
+            KV(
+                [
+                    ("Invoice number", no),
+                    ("Invoice date", fk.en_date(w.today, rng.random() < 0.5)),
+                    ("Due date", fk.en_date(w.today + dt.timedelta(days=30))),
+                    ("Bill to", w.sccv.name),
+                    ("Customer VAT", w.sccv.vat),
+                    ("Supplier VAT", c.vat),
+                ]
+            ),
+            table,
+            P(
+                f"Amount due: {fk.money(float(ttc), 'en')}. Payment terms: 30 days net. Please "
+                "quote the invoice "
+                f"number with your payment.",
+                style="bold",
+            ),
+            KV([("Bank", c.bank), ("IBAN", ids.group4(c.iban)), ("SWIFT/BIC", c.bic)], boxed=True),
+            P(
+                "Late payment interest at three times the French legal rate and a fixed fee "
+                "of EUR 40 apply.",
+                style="small",
+            ),
+        ],
+        lang="en",
+        head_left=letterhead(c, rng),
+        head_right=recipient(w.sccv),
+        footer=legal_footer(c, rng, "en"),
+    )
 
 
 @template("FACTURE", "honoraires_avoir", scan=0.15)
 def honoraires(w: World, rng: random.Random) -> Doc:
     c = w.architect_firm
     credit = rng.random() < 0.3
-    phases = [("ESQ", 5), ("APS", 8), ("APD", 15), ("PRO", 17), ("ACT", 5), ("VISA", 8), ("DET", 32), ("AOR", 5)]
+    phases = [
+        ("ESQ", 5),
+        ("APS", 8),
+        ("APD", 15),
+        ("PRO", 17),
+        ("ACT", 5),
+        ("VISA", 8),
+        ("DET", 32),
+        ("AOR", 5),
+    ]
     fee = d2(w.works_ht * rng.uniform(0.035, 0.08))
     chosen = rng.sample(phases, k=rng.randint(1, 3))
-    lines = [(f"Mission {p} - {w.programme} ({pct} % des honoraires)", "forfait", 1.0, d2(fee * pct / 100))
-             for p, pct in chosen]
-    table, ht, tva, ttc = lines_table(lines, "fr", rng, Decimal("20"))
+    lines = [
+        (
+            f"Mission {p} - {w.programme} ({pct} % des honoraires)",
+            "forfait",
+            1.0,
+            d2(fee * pct / 100),
+        )
+        for p, pct in chosen
+    ]
+    table, _ht, _tva, _ttc = lines_table(lines, "fr", rng, Decimal("20"))
     title = "AVOIR" if credit else alt(rng, ["NOTE D'HONORAIRES", "FACTURE D'HONORAIRES"])
-    blocks = [KV([("N°", ids.ref(rng, "H99-999")), ("Date", fk.fr_date(w.today)),
-                  ("Contrat", f"Contrat de maîtrise d'œuvre du {fk.fr_date(w.permit_date)}")]), table]
+    blocks: list[Block] = [
+        KV(
+            [
+                ("N°", ids.ref(rng, "H99-999")),
+                ("Date", fk.fr_date(w.today)),
+                ("Contrat", f"Contrat de maîtrise d'œuvre du {fk.fr_date(w.permit_date)}"),
+            ]
+        ),
+        table,
+    ]
     if credit:
-        blocks.insert(0, P(f"Avoir annulant et remplaçant partiellement la facture n° {ids.ref(rng, 'H99-999')}."))
-    blocks += [P(f"Montant forfaitaire des honoraires : {fk.money(float(fee))} HT. " + _PENALTIES, style="small"),
-               KV([("IBAN", ids.group4(c.iban)), ("BIC", c.bic)])]
-    return Doc(title, blocks, head_left=letterhead(c, rng), head_right=recipient(w.sccv),
-               footer=legal_footer(c, rng) + " - Inscrit à l'Ordre des architectes")
+        blocks.insert(
+            0,
+            P(
+                "Avoir annulant et remplaçant partiellement la facture "
+                f"n° {ids.ref(rng, 'H99-999')}."
+            ),
+        )
+    blocks += [
+        P(
+            f"Montant forfaitaire des honoraires : {fk.money(float(fee))} HT. " + _PENALTIES,
+            style="small",
+        ),
+        KV([("IBAN", ids.group4(c.iban)), ("BIC", c.bic)]),
+    ]
+    return Doc(
+        title,
+        blocks,
+        head_left=letterhead(c, rng),
+        head_right=recipient(w.sccv),
+        footer=legal_footer(c, rng) + " - Inscrit à l'Ordre des architectes",
+    )
 
 
 @template("DEVIS", "devis_entreprise", scan=0.15)
 def devis_entreprise(w: World, rng: random.Random) -> Doc:
     c = rng.choice(w.contractors)
     valid = rng.choice([1, 2, 3, 6])
-    table, ht, tva, ttc = lines_table(work_lines(c, rng, rng.randint(4, 10), 30), "fr", rng, _vat(rng))
-    blocks = [
-        KV([(alt(rng, ["Devis n°", "Proposition n°", "N° de devis"]), ids.ref(rng, "DE-9999-999")),
-            ("Date", fk.fr_date(w.today)), ("Validité", f"{valid} mois"),
-            ("Objet", f"Travaux de {c.trade} - {w.programme}"), ("Adresse du chantier", w.site.one_line())]),
+    table, _ht, _tva, _ttc = lines_table(
+        work_lines(c, rng, rng.randint(4, 10), 30), "fr", rng, _vat(rng)
+    )
+    blocks: list[Block] = [
+        KV(
+            [
+                (
+                    alt(rng, ["Devis n°", "Proposition n°", "N° de devis"]),
+                    ids.ref(rng, "DE-9999-999"),
+                ),
+                ("Date", fk.fr_date(w.today)),
+                ("Validité", f"{valid} mois"),
+                ("Objet", f"Travaux de {c.trade} - {w.programme}"),
+                ("Adresse du chantier", w.site.one_line()),
+            ]
+        ),
         table,
-        P(f"Offre valable {valid} mois à compter de sa date d'émission. Prix fermes et non révisables pendant la "
-          f"durée de validité. Acompte de {rng.choice([20, 30, 40])} % à la commande, solde à l'achèvement."),
-        P("Tout devis signé vaut acceptation des conditions générales de vente. Une facture sera émise à "
-          "l'issue des travaux.", style="small"),
-        Sign([["Pour l'entreprise", c.manager.name], ["Bon pour accord", "Date, cachet et signature du client",
-                                                       "précédés de la mention « bon pour accord »"]]),
+        P(
+            f"Offre valable {valid} mois à compter de sa date d'émission. Prix fermes "
+            "et non révisables pendant la "
+            f"durée de validité. Acompte de {rng.choice([20, 30, 40])} % à la commande, "
+            "solde à l'achèvement."
+        ),
+        P(
+            "Tout devis signé vaut acceptation des conditions générales de vente. Une "
+            "facture sera émise à "
+            "l'issue des travaux.",
+            style="small",
+        ),
+        Sign(
+            [
+                ["Pour l'entreprise", c.manager.name],
+                [
+                    "Bon pour accord",
+                    "Date, cachet et signature du client",
+                    "précédés de la mention « bon pour accord »",
+                ],
+            ]
+        ),
     ]
-    return Doc(alt(rng, ["DEVIS", "Devis", "DEVIS ESTIMATIF", "PROPOSITION DE PRIX"]), blocks,
-               head_left=letterhead(c, rng), head_right=recipient(w.sccv), footer=legal_footer(c, rng))
+    return Doc(
+        alt(rng, ["DEVIS", "Devis", "DEVIS ESTIMATIF", "PROPOSITION DE PRIX"]),
+        blocks,
+        head_left=letterhead(c, rng),
+        head_right=recipient(w.sccv),
+        footer=legal_footer(c, rng),
+    )
 
 
 @template("DEVIS", "offre_prestation", scan=0.1)
 def offre_prestation(w: World, rng: random.Random) -> Doc:
-    kind = alt(rng, ["géotechnique G2 AVP", "relevé topographique", "coordination SPS", "contrôle technique",
-                     "diagnostic amiante avant démolition", "étude thermique RE2020"])
+    kind = alt(
+        rng,
+        [
+            "géotechnique G2 AVP",
+            "relevé topographique",
+            "coordination SPS",
+            "contrôle technique",
+            "diagnostic amiante avant démolition",
+            "étude thermique RE2020",
+        ],
+    )
     c = rng.choice(w.contractors)
-    lines = [(f"{kind.capitalize()} - phase {i}", "forfait", 1.0, d2(rng.uniform(800, 9000))) for i in range(1, rng.randint(3, 6))]
-    table, ht, tva, ttc = lines_table(lines, "fr", rng, Decimal("20"))
-    return Doc(f"Proposition technique et financière - {kind}", [
-        P(f"Madame, Monsieur, suite à votre consultation du {fk.fr_date(w.today - dt.timedelta(days=12))} relative "
-          f"à l'opération {w.programme} à {w.site.town}, nous avons le plaisir de vous adresser notre meilleure offre."),
-        H("1. Contenu de la mission"),
-        P(f"La mission comprend la {kind} conformément aux normes en vigueur, la remise d'un rapport et une "
-          "réunion de restitution."),
-        H("2. Délais"), P(f"Démarrage sous {rng.randint(2, 6)} semaines après réception de la commande signée."),
-        H("3. Prix"), table,
-        P("Offre valable 90 jours. La commande sera réputée acceptée à réception du présent devis signé."),
-        Sign([["Le chargé d'affaires", c.manager.name], ["Le client (bon pour accord)", ""]]),
-    ], head_left=letterhead(c, rng), head_right=recipient(w.sccv), footer=legal_footer(c, rng))
+    lines = [
+        (f"{kind.capitalize()} - phase {i}", "forfait", 1.0, d2(rng.uniform(800, 9000)))
+        for i in range(1, rng.randint(3, 6))
+    ]
+    table, _ht, _tva, _ttc = lines_table(lines, "fr", rng, Decimal("20"))
+    return Doc(
+        f"Proposition technique et financière - {kind}",
+        [
+            P(
+                "Madame, Monsieur, suite à votre consultation du "
+                f"{fk.fr_date(w.today - dt.timedelta(days=12))} relative "
+                f"à l'opération {w.programme} à {w.site.town}, nous avons le plaisir de vous "
+                "adresser notre meilleure offre."
+            ),
+            H("1. Contenu de la mission"),
+            P(
+                f"La mission comprend la {kind} conformément aux normes en vigueur, la remise "
+                "d'un rapport et une "
+                "réunion de restitution."
+            ),
+            H("2. Délais"),
+            P(
+                f"Démarrage sous {rng.randint(2, 6)} semaines après "
+                "réception de la commande signée."
+            ),
+            H("3. Prix"),
+            table,
+            P(
+                "Offre valable 90 jours. La commande sera réputée acceptée à réception du "
+                "présent devis signé."
+            ),
+            Sign([["Le chargé d'affaires", c.manager.name], ["Le client (bon pour accord)", ""]]),
+        ],
+        head_left=letterhead(c, rng),
+        head_right=recipient(w.sccv),
+        footer=legal_footer(c, rng),
+    )
 
 
 @template("DEVIS", "quotation_en", scan=0.1)
 def quotation_en(w: World, rng: random.Random) -> Doc:
     c = rng.choice(w.contractors)
-    lines = [(alt(rng, ["Supply of materials", "Labour", "Equipment hire", "Site installation", "Waste removal",
-                        "Technical study"]), "u", float(rng.randint(1, 50)), d2(rng.uniform(20, 2000)))
-             for _ in range(rng.randint(3, 6))]
-    table, ht, tva, ttc = lines_table(lines, "en", rng, Decimal("20"))
-    return Doc(alt(rng, ["QUOTATION", "Quote", "PRICE ESTIMATE"]), [
-        KV([("Quote number", ids.ref(rng, "Q-99999")), ("Date", fk.en_date(w.today)),
-            ("Valid until", fk.en_date(w.today + dt.timedelta(days=60))), ("Project", w.programme)]),
-        table,
-        P("This quotation is valid for 60 days. Prices exclude any work not explicitly described. "
-          "A deposit of 30% is payable on acceptance; an invoice will follow completion."),
-        Sign([["Prepared by", c.manager.name], ["Accepted by (signature and date)", ""]]),
-    ], lang="en", head_left=letterhead(c, rng), head_right=recipient(w.sccv), footer=legal_footer(c, rng, "en"))
-
-
-_MARCHE_ARTICLES = [
-    ("Objet du marché", "Le présent marché a pour objet l'exécution des travaux du lot {lot} de l'opération "
-     "{prog}, comprenant {n} logements, sis {site}, conformément au CCTP et aux plans du dossier marché."),
-    ("Pièces constitutives", "Le marché est constitué, par ordre de priorité décroissant, du présent acte "
-     "d'engagement, du CCAP, du CCTP, de la DPGF, du planning contractuel et de la norme NF P 03-001."),
-    ("Prix", "Les travaux sont traités à prix global et forfaitaire de {ht} HT, soit {ttc} TTC. Le prix est "
-     "révisable selon l'index BT01 avec un mois de référence mo = {mo}."),
-    ("Délais d'exécution", "Le délai global d'exécution est de {mois} mois à compter de l'ordre de service de "
-     "démarrage. Les délais partiels sont fixés par le planning contractuel."),
-    ("Pénalités de retard", "En cas de retard, l'entrepreneur encourt une pénalité de 1/1000e du montant du "
-     "marché par jour calendaire, plafonnée à 5 % du montant HT."),
-    ("Retenue de garantie", "Une retenue de garantie de 5 % est appliquée sur chaque acompte conformément à la "
-     "loi n° 71-584 du 16 juillet 1971. Elle peut être remplacée par une caution bancaire."),
-    ("Assurances", "L'entrepreneur justifie d'une assurance de responsabilité civile décennale et d'une "
-     "responsabilité civile professionnelle en cours de validité pendant toute la durée du chantier."),
-    ("Sous-traitance", "Toute sous-traitance est soumise à l'acceptation préalable du maître d'ouvrage et à "
-     "l'agrément de ses conditions de paiement (loi n° 75-1334 du 31 décembre 1975)."),
-    ("Paiements", "Les acomptes sont réglés mensuellement sur situations de travaux visées par le maître "
-     "d'œuvre, à 45 jours fin de mois, déduction faite de la retenue de garantie."),
-    ("Réception", "La réception est prononcée dans les conditions de l'article 1792-6 du Code civil, avec ou "
-     "sans réserves, en présence de l'entrepreneur."),
-    ("Résiliation", "Le maître d'ouvrage peut résilier le marché après mise en demeure restée sans effet "
-     "pendant quinze jours."),
-]
-
-
-def _marche_vars(w: World, rng: random.Random) -> tuple[fk.Company, dict[str, str], Decimal]:
-    c = rng.choice(w.contractors)
-    ht = d2(w.works_ht * rng.uniform(0.08, 0.9))
-    return c, {"lot": c.trade, "prog": w.programme, "n": str(w.lots), "site": w.site.one_line(),
-               "ht": fk.money(float(ht)), "ttc": fk.money(float(d2(ht * Decimal("1.2")))),
-               "mo": f"{fk.MONTHS_FR[w.today.month - 1]} {w.today.year}", "mois": str(rng.randint(10, 26))}, ht
-
-
-@template("MARCHE_TRAVAUX", "acte_engagement", scan=0.1)
-def acte_engagement(w: World, rng: random.Random) -> Doc:
-    c, v, ht = _marche_vars(w, rng)
-    blocks: list[Block] = [
-        P(alt(rng, ["MARCHÉ PRIVÉ DE TRAVAUX", "Marché de travaux à prix global et forfaitaire"]), align="center",
-          style="big"),
-        P("ENTRE LES SOUSSIGNÉS :", style="bold"), P(company_phrase(w.sccv, rng) + ", ci-après « le Maître d'ouvrage »,"),
-        P("ET :", style="bold"), P(company_phrase(c, rng) + ", ci-après « l'Entrepreneur »,"),
-        P("IL A ÉTÉ CONVENU CE QUI SUIT :", style="bold"),
+    lines = [
+        (
+            alt(
+                rng,
+                [
+                    "Supply of materials",
+                    "Labour",
+                    "Equipment hire",
+                    "Site installation",
+                    "Waste removal",
+                    "Technical study",
+                ],
+            ),
+            "u",
+            float(rng.randint(1, 50)),
+            d2(rng.uniform(20, 2000)),
+        )
+        for _ in range(rng.randint(3, 6))
     ]
-    arts = _MARCHE_ARTICLES[:3] + rng.sample(_MARCHE_ARTICLES[3:], k=rng.randint(4, 8))
-    for i, (t, body) in enumerate(arts, 1):
-        blocks += [H(f"Article {i} - {t}", 2), P(body.format(**v))]
-    blocks += [P(place_date(w, rng) + ", en deux exemplaires originaux."),
-               Sign([["Le Maître d'ouvrage", w.sccv.manager.name], ["L'Entrepreneur", c.manager.name,
-                                                                   "(lu et approuvé)"]])]
-    return Doc(alt(rng, ["ACTE D'ENGAGEMENT", "MARCHÉ DE TRAVAUX", "CONTRAT D'ENTREPRISE"]),
-               blocks, title_sub=f"Lot {c.trade} - Opération {w.programme}", footer=f"Marché {c.name} - paraphes")
-
-
-@template("MARCHE_TRAVAUX", "avenant", scan=0.1)
-def avenant(w: World, rng: random.Random) -> Doc:
-    c, v, ht = _marche_vars(w, rng)
-    delta = d2(ht * Decimal(str(rng.uniform(-0.05, 0.12))))
-    n = rng.randint(1, 5)
-    return Doc(f"AVENANT N° {n} AU MARCHÉ DE TRAVAUX", [
-        P(f"Lot {c.trade} - {w.programme} - Marché signé le {fk.fr_date(w.start_date - dt.timedelta(days=30))}"),
-        P("Entre " + company_phrase(w.sccv, rng) + ", maître d'ouvrage, et " + company_phrase(c, rng) + ", titulaire."),
-        H("Article 1 - Objet de l'avenant"),
-        P(alt(rng, ["Le présent avenant a pour objet d'intégrer au marché les travaux modificatifs acquéreurs (TMA) "
-                    "et les adaptations demandées par le maître d'œuvre.",
-                    "Le présent avenant a pour objet la prolongation du délai d'exécution et la prise en compte de "
-                    "prestations supplémentaires."])),
-        H("Article 2 - Incidence financière"),
-        Table(["", "Montant HT"], [["Montant initial du marché", float(ht)], [f"Avenant n° {n}", float(delta)],
-                                   ["Nouveau montant du marché", float(ht + delta)]], fmt="tm", total=1),
-        H("Article 3 - Délais"),
-        P(f"Le délai d'exécution est prolongé de {rng.randint(0, 8)} semaines."),
-        P("Toutes les clauses du marché initial non modifiées par le présent avenant demeurent applicables."),
-        P(place_date(w, rng)),
-        Sign([["Le maître d'ouvrage", w.sccv.manager.name], ["L'entreprise", c.manager.name]]),
-    ], head_left=letterhead(w.sccv, rng, ids=False))
-
-
-@template("MARCHE_TRAVAUX", "ordre_service", scan=0.2)
-def ordre_service(w: World, rng: random.Random) -> Doc:
-    c, v, ht = _marche_vars(w, rng)
-    return Doc(f"ORDRE DE SERVICE N° {rng.randint(1, 12)}", [
-        KV([("Opération", w.programme), ("Maître d'ouvrage", w.sccv.name), ("Maître d'œuvre", w.architect_firm.name),
-            ("Entreprise", c.full), ("Lot", c.trade), ("Montant du marché HT", v["ht"])], boxed=True),
-        P(alt(rng, [f"Il est prescrit à l'entreprise de commencer les travaux de son lot à compter du "
-                    f"{fk.fr_date(w.start_date)}. Le délai contractuel de {v['mois']} mois court à compter de cette date.",
-                    "Il est prescrit à l'entreprise d'exécuter les travaux supplémentaires décrits ci-dessous, "
-                    "conformément au devis accepté, dans le cadre de son marché."])),
-        P("L'entreprise dispose d'un délai de quinze jours pour présenter ses éventuelles réserves sur le présent "
-          "ordre de service (article 3.8 de la norme NF P 03-001)."),
-        P(place_date(w, rng)),
-        Sign([["Le maître d'œuvre", w.architect.name], ["Le maître d'ouvrage", w.sccv.manager.name],
-              ["Reçu par l'entreprise le", ""]]),
-    ], head_left=letterhead(w.architect_firm, rng))
-
-
-@template("MARCHE_TRAVAUX", "ccap", scan=0.05)
-def ccap(w: World, rng: random.Random) -> Doc:
-    c, v, ht = _marche_vars(w, rng)
-    blocks: list[Block] = [P(f"Opération : {w.programme} - {w.site.one_line()}"),
-                            P(f"Maître d'ouvrage : {w.sccv.name}"), P(f"Lots : tous corps d'état ({len(w.contractors)} lots)")]
-    for i, (t, body) in enumerate(_MARCHE_ARTICLES, 1):
-        blocks += [H(f"{i}. {t}"), P(body.format(**v)),
-                   P("Les dispositions du présent article dérogent, le cas échéant, à celles de la norme NF P 03-001.")]
-    blocks.append(Table(["Lot", "Entreprise", "Montant HT"],
-                        [[x.trade, x.name, float(d2(w.works_ht * rng.uniform(0.03, 0.3)))] for x in w.contractors],
-                        fmt="ttm"))
-    return Doc("CAHIER DES CLAUSES ADMINISTRATIVES PARTICULIÈRES (CCAP)", blocks,
-               header=f"{w.programme} - CCAP - Marché privé", footer=legal_footer(w.sccv, rng))
+    table, _ht, _tva, _ttc = lines_table(lines, "en", rng, Decimal("20"))
+    return Doc(
+        alt(rng, ["QUOTATION", "Quote", "PRICE ESTIMATE"]),
+        [
+            KV(
+                [
+                    ("Quote number", ids.ref(rng, "Q-99999")),
+                    ("Date", fk.en_date(w.today)),
+                    ("Valid until", fk.en_date(w.today + dt.timedelta(days=60))),
+                    ("Project", w.programme),
+                ]
+            ),
+            table,
+            P(
+                "This quotation is valid for 60 days. Prices exclude "
+                "any work not explicitly described. "
+                "A deposit of 30% is payable on acceptance; an invoice will follow completion."
+            ),
+            Sign([["Prepared by", c.manager.name], ["Accepted by (signature and date)", ""]]),
+        ],
+        lang="en",
+        head_left=letterhead(c, rng),
+        head_right=recipient(w.sccv),
+        footer=legal_footer(c, rng, "en"),
+    )

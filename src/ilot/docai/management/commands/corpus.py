@@ -22,10 +22,14 @@ class Command(BaseCommand):
         sub = parser.add_subparsers(dest="action", required=True)
         gen = sub.add_parser("generate", help="generate documents of every category and labels.tsv")
         gen.add_argument("--out", type=Path, required=True, help="output directory")
-        gen.add_argument("--per-class", type=int, required=True, help="documents per category (>= 1)")
+        gen.add_argument(
+            "--per-class", type=int, required=True, help="documents per category (>= 1)"
+        )
         gen.add_argument("--seed", type=int, default=0, help="random seed (same seed, same corpus)")
         gen.add_argument("--force", action="store_true", help="write into a non-empty directory")
-        gen.add_argument("--workers", type=int, default=None, help="worker processes (default: CPUs)")
+        gen.add_argument(
+            "--workers", type=int, default=None, help="worker processes (default: CPUs)"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["action"] != "generate":  # pragma: no cover - argparse enforces choices
@@ -47,7 +51,9 @@ class Command(BaseCommand):
         except OSError as exc:
             raise CommandError(f"cannot write the corpus to {out}: {exc}") from exc
         n = sum(1 for _ in labels.open(encoding="utf-8")) - 1
-        self.stdout.write(f"{n} documents written to {out} in {time.monotonic() - t0:.1f}s; labels: {labels}")
+        self.stdout.write(
+            f"{n} documents written to {out} in {time.monotonic() - t0:.1f}s; labels: {labels}"
+        )
 
 
 def check_out_dir(out: Path, *, force: bool) -> None:
