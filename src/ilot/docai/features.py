@@ -161,12 +161,12 @@ class FastTfidf:
         tokens = _WORD_TOKEN.findall(text)
         lo, hi = self.ngram_range
         grams: list[str] = list(tokens) if lo == 1 else []
+        # Bigrams/trigrams by zip over shifted lists (C-level), as sklearn's "w1 w2" form.
         if lo <= 2 <= hi:
-            grams.extend([a + " " + b for a, b in zip(tokens, tokens[1:])])  # noqa: RUF007
+            grams += [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
         if lo <= 3 <= hi:
-            grams.extend(
-                [a + " " + b + " " + c for a, b, c in zip(tokens, tokens[1:], tokens[2:])]
-            )
+            shifted = zip(tokens, tokens[1:], tokens[2:], strict=False)
+            grams += [f"{a} {b} {c}" for a, b, c in shifted]
         return Counter(grams)
 
     # ---- fit / transform
