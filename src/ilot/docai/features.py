@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import unicodedata
@@ -163,7 +164,7 @@ class FastTfidf:
         grams: list[str] = list(tokens) if lo == 1 else []
         # Bigrams/trigrams by zip over shifted lists (C-level), as sklearn's "w1 w2" form.
         if lo <= 2 <= hi:
-            grams += [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
+            grams += [f"{a} {b}" for a, b in itertools.pairwise(tokens)]
         if lo <= 3 <= hi:
             shifted = zip(tokens, tokens[1:], tokens[2:], strict=False)
             grams += [f"{a} {b} {c}" for a, b, c in shifted]
