@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 from ilot.config.env import env_bool, env_int, env_list, env_str, parse_database_url
 
@@ -36,7 +35,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_tasks",
-    "django_tasks.backends.database",
+    "django_tasks_db",
     "ilot.core",
     "ilot.tenancy",
     "ilot.audit",
@@ -95,6 +94,13 @@ _default_db = parse_database_url(DATABASE_URL, base_dir=BASE_DIR).as_django()
 DATABASES: dict[str, dict[str, object]] = {"default": _default_db}
 if DATABASE_OWNER_URL:
     DATABASES["owner"] = parse_database_url(DATABASE_OWNER_URL, base_dir=BASE_DIR).as_django()
+if TESTING and env_str("ILOT_TEST_DB", "sqlite") == "postgres":
+    # The test harness points `default` at the app role and `owner` at the migration role of a
+    # test server (ILOT_TEST_DATABASE_URL, or a throwaway cluster it starts).
+    from ilot.testing.postgres import APP_ROLE, database_settings
+
+    DATABASES = database_settings()
+    DATABASE_APP_ROLE = APP_ROLE
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Authentication and sessions ----------------------------------------------------------
@@ -162,7 +168,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("ILOT_MAX_REQUEST_BYTES", 2 * 1024 * 1024)
 
 # --- Internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = "fr"
-LANGUAGES = [("fr", _("Français")), ("en", _("English"))]
+# Native names: a user looks for their own language in the list, whatever the UI shows now.
+LANGUAGES = [("fr", "Français"), ("en", "English")]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
@@ -219,7 +226,7 @@ TASKS = {
         "BACKEND": (
             "django_tasks.backends.immediate.ImmediateBackend"
             if env_bool("ILOT_TASKS_IMMEDIATE", False)
-            else "django_tasks.backends.database.DatabaseBackend"
+            else "django_tasks_db.DatabaseBackend"
         ),
     }
 }

@@ -1,0 +1,43 @@
+"""Every URL pattern's access scope. The route sweep test fails on any route missing here.
+
+- public: anyone (sign-in, health check, static catalogue, invitations by secret token);
+- authenticated: any signed-in user, with no dossier in the URL (its view checks roles);
+- dossier: a dossier id is in the URL; outside the wall the answer is 404.
+"""
+
+from __future__ import annotations
+
+PUBLIC = "public"
+AUTHENTICATED = "authenticated"
+DOSSIER = "dossier"
+
+ROUTE_SCOPES: dict[str, str] = {
+    # web
+    "": AUTHENTICATED,
+    "healthz": PUBLIC,
+    "accounts/login/": PUBLIC,
+    "accounts/login/otp/": PUBLIC,
+    "accounts/logout/": PUBLIC,
+    "accounts/two-factor/": AUTHENTICATED,
+    "invitations/<str:token>/": PUBLIC,
+    "dossiers/": AUTHENTICATED,
+    "dossiers/new/": AUTHENTICATED,
+    "dossiers/<int:dossier_id>/": DOSSIER,
+    "dossiers/<int:dossier_id>/participants/invite/": DOSSIER,
+    "dossiers/<int:dossier_id>/participants/<int:user_id>/remove/": DOSSIER,
+    "dossiers/<int:dossier_id>/participants/<int:user_id>/role/": DOSSIER,
+    "dossiers/<int:dossier_id>/<slug:tab>/": DOSSIER,
+    "admin/accounts/": AUTHENTICATED,
+    "compliance/": AUTHENTICATED,
+    "compliance/audit.csv": AUTHENTICATED,
+    "i18n/setlang/": PUBLIC,
+    "i18n/catalog.js": PUBLIC,
+    # api
+    "api/": PUBLIC,
+    "api/openapi.json": PUBLIC,
+    "api/docs": PUBLIC,
+    "api/v1/auth/token": PUBLIC,
+    "api/v1/dossiers": AUTHENTICATED,
+    "api/v1/dossiers/<dossier_id>": DOSSIER,
+    "api/v1/dossiers/<dossier_id>/participants": DOSSIER,
+}

@@ -1,0 +1,11 @@
+from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
+
+from ilot.config.api import api
+
+urlpatterns = [
+    path("api/", api.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/catalog.js", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("", include("ilot.web.urls")),
+]

@@ -1,0 +1,88 @@
+"""Shell pages: home, health check, platform administration and compliance consoles."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+
+from ilot.audit.models import Event
+from ilot.audit.services import audit_record, audit_verify
+from ilot.core import rls
+from ilot.core.middleware import client_ip
+from ilot.tenancy.models import Organisation, User
+
+
+@login_required
+def home_view(request: HttpRequest) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    if user.is_platform_admin:
+        return redirect("web:admin_accounts")
+    if user.is_compliance_officer:
+        return redirect("web:compliance")
+    return redirect("web:dossiers")
+
+
+@never_cache
+def healthz_view(request: HttpRequest) -> JsonResponse:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})
+
+
+@login_required
+def admin_accounts_view(request: HttpRequest) -> HttpResponse:
+    """Platform administrators manage accounts; nothing here reads dossier content."""
+    if not request.user.is_platform_admin:  # type: ignore[union-attr]
+        raise Http404
+    organisations = Organisation.objects.prefetch_related("memberships__user").order_by("kind", "name")
+    return render(request, "web/admin_accounts.html", {"organisations": organisations})
+
+
+@login_required
+def compliance_view(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_compliance_officer:  # type: ignore[union-attr]
+        raise Http404
+    result = audit_verify()
+    with rls.as_system():
+        recent = list(Event.objects.order_by("-seq")[:50])
+        total = Event.objects.count()
+    audit_record(action="compliance.audit_viewed", actor=request.user, ip_address=client_ip(request))
+    return render(request, "web/compliance.html", {"result": result, "events": recent, "total": total})
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+@login_required
+def compliance_export_view(request: HttpRequest) -> StreamingHttpResponse:
+    """The whole trail as CSV, for audits. Rows are read before streaming starts, in batches."""
+    if not request.user.is_compliance_officer:  # type: ignore[union-attr]
+        raise Http404
+    audit_record(action="compliance.audit_exported", actor=request.user, ip_address=client_ip(request))
+    with rls.as_system():
+        rows = list(
+            Event.objects.order_by("seq").values_list(
+                "seq", "occurred_at", "actor_label", "action", "dossier_id", "object_type",
+                "object_id", "data", "ip_address", "prev_hash", "hash",
+            )
+        )
+    writer = csv.writer(_Echo())
+    header = ["seq", "occurred_at", "actor", "action", "dossier_id", "object_type", "object_id",
+              "data", "ip_address", "prev_hash", "hash"]
+
+    def stream() -> Iterator[str]:
+        yield writer.writerow(header)
+        for row in rows:
+            yield writer.writerow([value.isoformat() if hasattr(value, "isoformat") else value for value in row])
+
+    response = StreamingHttpResponse(stream(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="ilot-audit.csv"'
+    return response
