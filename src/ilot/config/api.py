@@ -89,11 +89,16 @@ def _too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
 
 
 def _register_routers() -> None:
+    from ilot.documents.api import router as documents_router
     from ilot.dossiers.api import router as dossiers_router
     from ilot.tenancy.api import router as auth_router
+    from ilot.workflows.api import router as workflows_router
 
     api.add_router("/v1/auth", auth_router)
     api.add_router("/v1/dossiers", dossiers_router)
+    # These two routers hold their full paths under /v1 (e.g. /dossiers/{id}/documents).
+    api.add_router("/v1", documents_router)
+    api.add_router("/v1", workflows_router)
 
 
 _register_routers()

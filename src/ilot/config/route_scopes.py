@@ -41,3 +41,18 @@ ROUTE_SCOPES: dict[str, str] = {
     "api/v1/dossiers/<dossier_id>": DOSSIER,
     "api/v1/dossiers/<dossier_id>/participants": DOSSIER,
 }
+
+
+def _merge_app_scopes() -> None:
+    # Each app declares its own routes next to its urls.py; duplicates would hide a mistake.
+    from ilot.documents.routes import ROUTE_SCOPES as documents
+    from ilot.workflows.routes import ROUTE_SCOPES as workflows
+
+    for scopes in (documents, workflows):
+        clash = set(scopes) & set(ROUTE_SCOPES)
+        if clash:
+            raise ValueError(f"Routes declared twice: {sorted(clash)}")
+        ROUTE_SCOPES.update(scopes)
+
+
+_merge_app_scopes()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from importlib import import_module
 from typing import Any
 
 from django.contrib import messages
@@ -33,6 +34,25 @@ TABS: list[tuple[str, Any]] = [
     ("activity", gettext_lazy("Activité")),
 ]
 TAB_CODES = {code for code, _label in TABS}
+# Apps that own a tab provide `<tab>_tab_context(request, dossier) -> dict` in their tabs.py
+# and a template `<app>/tabs/<tab>.html`; the dossier page stays ignorant of their models.
+TAB_PROVIDERS: dict[str, str] = {
+    "documents": "ilot.documents.tabs",
+    "checklist": "ilot.workflows.tabs",
+    "tasks": "ilot.workflows.tabs",
+}
+
+
+def _provided_tab(tab: str, request: HttpRequest, dossier: Any) -> tuple[str, dict[str, Any]] | None:
+    module_path = TAB_PROVIDERS.get(tab)
+    if module_path is None:
+        return None
+    module = import_module(module_path)
+    provider = getattr(module, f"{tab}_tab_context", None)
+    if provider is None:
+        return None
+    app = module_path.split(".")[1]
+    return f"{app}/tabs/{tab}.html", provider(request, dossier)
 
 
 def _dossier_or_404(request: HttpRequest, dossier_id: int) -> Any:
@@ -112,6 +132,10 @@ def dossier_view(request: HttpRequest, dossier_id: int, tab: str = "overview") -
         context["invitations"] = list(dossier_pending_invitations(actor=user, dossier_id=dossier.pk))  # type: ignore[arg-type]
         context["invite_form"] = InviteForm()
         context["role_form"] = RoleForm()
+    provided = _provided_tab(tab, request, dossier)
+    if provided is not None:
+        context["tab_template"], extra = provided
+        context.update(extra)
     if tab == "activity":
         context["events"] = list(dossier_activity(actor=user, dossier_id=dossier.pk))  # type: ignore[arg-type]
     return render(request, "dossiers/detail.html", context)

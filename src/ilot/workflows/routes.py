@@ -1,0 +1,3 @@
+"""Access scope of each route of this app, merged into ilot.config.route_scopes."""
+
+ROUTE_SCOPES: dict[str, str] = {}
