@@ -20,7 +20,7 @@ demo: bootstrap
 lint: bootstrap
 	$(VENV)/bin/ruff check src tests bench conftest.py
 	$(VENV)/bin/ruff format --check src tests bench conftest.py
-	$(VENV)/bin/mypy
+	ILOT_TESTING=1 $(VENV)/bin/mypy
 
 test: bootstrap lint test-sqlite test-postgres
 

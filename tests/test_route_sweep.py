@@ -58,7 +58,9 @@ def _call(client: Client, method: str, url: str) -> Any:
     if method == "GET":
         return client.get(url)
     if url.startswith("/api/"):
-        return client.post(url, '{"email": "x@y.example", "role": "notary"}', content_type="application/json")
+        return client.post(
+            url, '{"email": "x@y.example", "role": "notary"}', content_type="application/json"
+        )
     return client.post(url, {"email": "x@y.example", "role": "notary"})
 
 
@@ -76,8 +78,12 @@ def _secrets(world: dict[str, Any]) -> list[str]:
 
 
 def _outsiders(world: dict[str, Any]) -> dict[str, Any]:
-    return {"other client": world["beta"], "bank outside the deal team": world["analyst"],
-            "platform admin": world["admin"], "compliance": world["compliance"]}
+    return {
+        "other client": world["beta"],
+        "bank outside the deal team": world["analyst"],
+        "platform admin": world["admin"],
+        "compliance": world["compliance"],
+    }
 
 
 def test_dossier_routes_are_walled(world: dict[str, Any], client_for: Any) -> None:
@@ -100,7 +106,12 @@ def test_dossier_routes_are_walled(world: dict[str, Any], client_for: Any) -> No
                     response = _call(client, method, url)
                     baseline = _call(client, method, missing_url)
                     assert response.status_code == baseline.status_code, (who, method, url)
-                    assert response.status_code in (404, 405), (who, method, url, response.status_code)
+                    assert response.status_code in (404, 405), (
+                        who,
+                        method,
+                        url,
+                        response.status_code,
+                    )
                     body = _body(response)
                     leaked = [s for s in secrets if s in body]
                     assert not leaked, (who, method, url, leaked)

@@ -33,13 +33,18 @@ def test_catalogue_rls_and_force_on_every_protected_table() -> None:
     assert {"dossiers_dossier", "dossiers_participant", "audit_event"} <= set(tables)
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity, pg_get_userbyid(c.relowner) "
+            "SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity, "
+            "pg_get_userbyid(c.relowner) "
             "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
             "WHERE n.nspname = 'public' AND c.relname = ANY(%s)",
             [tables],
         )
-        rows = {name: (enabled, forced, owner) for name, enabled, forced, owner in cursor.fetchall()}
-        cursor.execute("SELECT current_user, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user")
+        rows = {
+            name: (enabled, forced, owner) for name, enabled, forced, owner in cursor.fetchall()
+        }
+        cursor.execute(
+            "SELECT current_user, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user"
+        )
         me, superuser, bypass = cursor.fetchone()
         cursor.execute("SELECT tablename FROM pg_policies WHERE schemaname = 'public'")
         with_policy = {row[0] for row in cursor.fetchall()}
@@ -56,14 +61,21 @@ def test_raw_sql_sees_only_the_actors_dossiers(world: dict[str, Any]) -> None:
     beta = {d.pk for d in world["beta_dossiers"]}
     notary_dossier = {world["alpha_dossiers"][0].pk}
     cases = {
-        "rm": alpha, "alpha": alpha, "analyst": beta, "beta": beta, "notary": notary_dossier,
-        "admin": set(), "compliance": set(),
+        "rm": alpha,
+        "alpha": alpha,
+        "analyst": beta,
+        "beta": beta,
+        "notary": notary_dossier,
+        "admin": set(),
+        "compliance": set(),
     }
     for key, expected in cases.items():
         with rls.acting_as(world[key].pk):
             assert _ids("SELECT id FROM dossiers_dossier") == expected, key
             assert _ids("SELECT DISTINCT dossier_id FROM dossiers_participant") == expected, key
-            seen_events = _ids("SELECT DISTINCT dossier_id FROM audit_event WHERE dossier_id IS NOT NULL")
+            seen_events = _ids(
+                "SELECT DISTINCT dossier_id FROM audit_event WHERE dossier_id IS NOT NULL"
+            )
             assert seen_events <= expected, key
     with rls.as_system():
         assert _ids("SELECT id FROM dossiers_dossier") == alpha | beta
@@ -84,19 +96,25 @@ def test_writes_outside_the_wall_are_refused(world: dict[str, Any]) -> None:
     beta_dossier = world["beta_dossiers"][0].pk
     with rls.acting_as(world["rm"].pk):
         with connection.cursor() as cursor:
-            cursor.execute("UPDATE dossiers_dossier SET name = 'hacked' WHERE id = %s", [beta_dossier])
+            cursor.execute(
+                "UPDATE dossiers_dossier SET name = 'hacked' WHERE id = %s", [beta_dossier]
+            )
             assert cursor.rowcount == 0
-        with pytest.raises(ProgrammingError, match="row-level security"), transaction.atomic():
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    "INSERT INTO dossiers_participant (dossier_id, user_id, organisation_id, role, is_active,"
-                    " created_at, updated_at) VALUES (%s, %s, %s, 'credit_analyst', true, now(), now())",
-                    [beta_dossier, world["rm"].pk, world["rm"].memberships.get().organisation_id],
-                )
-    with rls.as_system():
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT name FROM dossiers_dossier WHERE id = %s", [beta_dossier])
-            assert cursor.fetchone()[0] != "hacked"
+        bank_id = world["rm"].memberships.get().organisation_id
+        with (
+            pytest.raises(ProgrammingError, match="row-level security"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute(
+                "INSERT INTO dossiers_participant (dossier_id, user_id, organisation_id, role,"
+                " is_active, created_at, updated_at)"
+                " VALUES (%s, %s, %s, 'credit_analyst', true, now(), now())",
+                [beta_dossier, world["rm"].pk, bank_id],
+            )
+    with rls.as_system(), connection.cursor() as cursor:
+        cursor.execute("SELECT name FROM dossiers_dossier WHERE id = %s", [beta_dossier])
+        assert cursor.fetchone()[0] != "hacked"
 
 
 def test_transaction_scoped_setting_does_not_leak(world: dict[str, Any]) -> None:

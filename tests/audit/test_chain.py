@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import pytest
@@ -9,7 +10,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection, connections
 
 from ilot.audit.models import Event
-from ilot.audit.services import audit_record, audit_verify
+from ilot.audit.services import audit_verify
 from ilot.core import rls
 from ilot.web.demo import load_demo
 
@@ -27,7 +28,7 @@ def test_events_chain_onto_each_other(world: dict[str, Any]) -> None:
         events = list(Event.objects.order_by("seq"))
     assert len(events) > 10
     assert events[0].prev_hash == "0" * 64
-    for previous, event in zip(events, events[1:], strict=False):
+    for previous, event in itertools.pairwise(events):
         assert event.prev_hash == previous.hash and event.seq == previous.seq + 1
     assert audit_verify().ok
 
@@ -63,9 +64,15 @@ def test_deleting_an_event_is_detected(committed: None) -> None:
 def test_application_role_cannot_rewrite_the_trail(world: dict[str, Any]) -> None:
     from django.db import ProgrammingError, transaction
 
-    for statement in ("UPDATE audit_event SET action = 'x'", "DELETE FROM audit_event",
-                      "TRUNCATE audit_event"):
-        with pytest.raises(ProgrammingError, match="permission denied"), transaction.atomic():
-            with connection.cursor() as cursor:
-                cursor.execute(statement)
+    for statement in (
+        "UPDATE audit_event SET action = 'x'",
+        "DELETE FROM audit_event",
+        "TRUNCATE audit_event",
+    ):
+        with (
+            pytest.raises(ProgrammingError, match="permission denied"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute(statement)
     assert audit_verify().ok

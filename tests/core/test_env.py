@@ -14,7 +14,9 @@ def test_sqlite_urls_relative_and_absolute(tmp_path: Path) -> None:
 
 
 def test_postgres_url_with_options(tmp_path: Path) -> None:
-    url = parse_database_url("postgresql://app:s%40cret@db.internal:6432/ilot?sslmode=verify-full", base_dir=tmp_path)
+    url = parse_database_url(
+        "postgresql://app:s%40cret@db.internal:6432/ilot?sslmode=verify-full", base_dir=tmp_path
+    )
     config = url.as_django()
     assert config["USER"] == "app" and config["PASSWORD"] == "s@cret"
     assert config["HOST"] == "db.internal" and config["PORT"] == "6432" and config["NAME"] == "ilot"

@@ -35,12 +35,17 @@ def test_sign_in_and_sign_out_are_audited(world: dict[str, Any]) -> None:
 
 def test_wrong_password_same_message_as_unknown_user(world: dict[str, Any]) -> None:
     web = Client()
-    wrong = web.post("/accounts/login/", {"email": "rm@banque.example", "password": "nope-nope-nope"})
-    unknown = web.post("/accounts/login/", {"email": "ghost@banque.example", "password": "nope-nope-nope"})
+    wrong = web.post(
+        "/accounts/login/", {"email": "rm@banque.example", "password": "nope-nope-nope"}
+    )
+    unknown = web.post(
+        "/accounts/login/", {"email": "ghost@banque.example", "password": "nope-nope-nope"}
+    )
     assert wrong.status_code == unknown.status_code == 400
     assert "incorrect" in wrong.content.decode() and "incorrect" in unknown.content.decode()
     assert {e.data["email"] for e in _events("auth.sign_in_failed")} == {
-        "rm@banque.example", "ghost@banque.example"
+        "rm@banque.example",
+        "ghost@banque.example",
     }
 
 
@@ -104,7 +109,9 @@ def test_organisation_can_require_two_factor(world: dict[str, Any]) -> None:
     response = web.get("/dossiers/")
     assert response.status_code == 302 and response["Location"].startswith("/accounts/two-factor/")
     api = Client().post(
-        "/api/v1/auth/token", {"email": user.email, "password": PASSWORD}, content_type="application/json"
+        "/api/v1/auth/token",
+        {"email": user.email, "password": PASSWORD},
+        content_type="application/json",
     )
     assert api.status_code == 401
 
@@ -114,12 +121,18 @@ def test_api_token_needs_otp_for_enrolled_users(world: dict[str, Any]) -> None:
     totp = _enrol(user)
     TotpDevice.objects.filter(user=user).update(last_used_step=0)
     api = Client()
-    missing = api.post("/api/v1/auth/token", {"email": user.email, "password": PASSWORD},
-                       content_type="application/json")
+    missing = api.post(
+        "/api/v1/auth/token",
+        {"email": user.email, "password": PASSWORD},
+        content_type="application/json",
+    )
     assert missing.status_code == 401
     assert missing.json()["error"]["code"] == "authentication_failed"
-    good = api.post("/api/v1/auth/token", {"email": user.email, "password": PASSWORD, "otp": totp.now()},
-                    content_type="application/json")
+    good = api.post(
+        "/api/v1/auth/token",
+        {"email": user.email, "password": PASSWORD, "otp": totp.now()},
+        content_type="application/json",
+    )
     assert good.status_code == 200
     token = good.json()["token"]
     listed = api.get("/api/v1/dossiers", HTTP_AUTHORIZATION=f"Bearer {token}")
@@ -139,7 +152,8 @@ def test_idle_session_expires(world: dict[str, Any], settings: Any) -> None:
 
 def test_open_redirect_is_refused(world: dict[str, Any]) -> None:
     response = Client().post(
-        "/accounts/login/?next=https://evil.example/", {"email": "rm@banque.example", "password": PASSWORD}
+        "/accounts/login/?next=https://evil.example/",
+        {"email": "rm@banque.example", "password": PASSWORD},
     )
     assert response.status_code == 302 and response["Location"] == "/"
 

@@ -85,8 +85,10 @@ def parse_database_url(url: str, *, base_dir: Path) -> DatabaseURL:
     if parsed.scheme == "sqlite":
         # sqlite:///relative/to/project and sqlite:////absolute/path, as dj-database-url reads them.
         raw_path = unquote(parsed.path)
-        path = Path("/" + raw_path.lstrip("/")) if raw_path.startswith("//") else Path(
-            raw_path.lstrip("/")
+        path = (
+            Path("/" + raw_path.lstrip("/"))
+            if raw_path.startswith("//")
+            else Path(raw_path.lstrip("/"))
         )
         if not path.is_absolute():
             path = base_dir / path

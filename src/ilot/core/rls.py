@@ -109,7 +109,11 @@ class InstallRlsFunctions(migrations.operations.base.Operation):
         return None
 
     def database_forwards(
-        self, app_label: str, schema_editor: BaseDatabaseSchemaEditor, from_state: Any, to_state: Any
+        self,
+        app_label: str,
+        schema_editor: BaseDatabaseSchemaEditor,
+        from_state: Any,
+        to_state: Any,
     ) -> None:
         if schema_editor.connection.vendor != "postgresql":
             return
@@ -123,12 +127,17 @@ class InstallRlsFunctions(migrations.operations.base.Operation):
             f"GRANT EXECUTE ON FUNCTION ilot_visible_dossiers() TO {role}; "
             f"ALTER DEFAULT PRIVILEGES IN SCHEMA public "
             f"GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {role}; "
-            f"ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO {role}; "
+            f"ALTER DEFAULT PRIVILEGES IN SCHEMA public "
+            f"GRANT USAGE, SELECT ON SEQUENCES TO {role}; "
             f"END IF; END $$;"
         )
 
     def database_backwards(
-        self, app_label: str, schema_editor: BaseDatabaseSchemaEditor, from_state: Any, to_state: Any
+        self,
+        app_label: str,
+        schema_editor: BaseDatabaseSchemaEditor,
+        from_state: Any,
+        to_state: Any,
     ) -> None:
         if schema_editor.connection.vendor == "postgresql":
             schema_editor.execute("DROP FUNCTION IF EXISTS ilot_visible_dossiers()")
@@ -154,7 +163,11 @@ class ProtectTable(migrations.operations.base.Operation):
         return None
 
     def database_forwards(
-        self, app_label: str, schema_editor: BaseDatabaseSchemaEditor, from_state: Any, to_state: Any
+        self,
+        app_label: str,
+        schema_editor: BaseDatabaseSchemaEditor,
+        from_state: Any,
+        to_state: Any,
     ) -> None:
         if schema_editor.connection.vendor != "postgresql":
             return
@@ -174,7 +187,11 @@ class ProtectTable(migrations.operations.base.Operation):
         )
 
     def database_backwards(
-        self, app_label: str, schema_editor: BaseDatabaseSchemaEditor, from_state: Any, to_state: Any
+        self,
+        app_label: str,
+        schema_editor: BaseDatabaseSchemaEditor,
+        from_state: Any,
+        to_state: Any,
     ) -> None:
         if schema_editor.connection.vendor != "postgresql":
             return
@@ -201,7 +218,8 @@ def grant_app_role(using: str) -> None:
             f"AND current_user <> '{role}' THEN "
             f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role}; "
             f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role}; "
-            + "".join(f"IF to_regclass('{t}') IS NOT NULL THEN "
+            + "".join(
+                f"IF to_regclass('{t}') IS NOT NULL THEN "
                 f"REVOKE UPDATE, DELETE, TRUNCATE ON {t} FROM {role}; END IF; "
                 for t in APPEND_ONLY_TABLES
             )
@@ -231,7 +249,11 @@ class ProtectAuditTable(migrations.operations.base.Operation):
         return None
 
     def database_forwards(
-        self, app_label: str, schema_editor: BaseDatabaseSchemaEditor, from_state: Any, to_state: Any
+        self,
+        app_label: str,
+        schema_editor: BaseDatabaseSchemaEditor,
+        from_state: Any,
+        to_state: Any,
     ) -> None:
         if schema_editor.connection.vendor != "postgresql":
             return
@@ -241,7 +263,9 @@ class ProtectAuditTable(migrations.operations.base.Operation):
         schema_editor.execute("ALTER TABLE audit_event FORCE ROW LEVEL SECURITY")
         schema_editor.execute("DROP POLICY IF EXISTS ilot_audit_read ON audit_event")
         schema_editor.execute("DROP POLICY IF EXISTS ilot_audit_append ON audit_event")
-        schema_editor.execute(f"CREATE POLICY ilot_audit_read ON audit_event FOR SELECT USING ({read})")
+        schema_editor.execute(
+            f"CREATE POLICY ilot_audit_read ON audit_event FOR SELECT USING ({read})"
+        )
         schema_editor.execute(
             "CREATE POLICY ilot_audit_append ON audit_event FOR INSERT WITH CHECK (true)"
         )
@@ -254,7 +278,11 @@ class ProtectAuditTable(migrations.operations.base.Operation):
         )
 
     def database_backwards(
-        self, app_label: str, schema_editor: BaseDatabaseSchemaEditor, from_state: Any, to_state: Any
+        self,
+        app_label: str,
+        schema_editor: BaseDatabaseSchemaEditor,
+        from_state: Any,
+        to_state: Any,
     ) -> None:
         raise NotImplementedError
 

@@ -55,7 +55,12 @@ def dossier_for_actor(user: User, dossier_id: int | str) -> Dossier:
         pk = int(dossier_id)
     except (TypeError, ValueError) as exc:
         raise NotFound() from exc
-    dossier = visible_dossiers(user).select_related("client", "relationship_manager").filter(pk=pk).first()
+    dossier = (
+        visible_dossiers(user)
+        .select_related("client", "relationship_manager")
+        .filter(pk=pk)
+        .first()
+    )
     if dossier is None:
         raise NotFound()
     return dossier

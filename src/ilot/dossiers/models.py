@@ -94,7 +94,10 @@ class Dossier(DossierScoped, TimeStampedModel):
         verbose_name=_("chargé d'affaires"),
     )
     state = models.CharField(
-        _("étape"), max_length=30, choices=DossierState.choices, default=DossierState.REQUEST,
+        _("étape"),
+        max_length=30,
+        choices=DossierState.choices,
+        default=DossierState.REQUEST,
         db_index=True,
     )
     created_by = models.ForeignKey(
@@ -158,7 +161,9 @@ class Invitation(DossierScoped, TimeStampedModel):
     status = models.CharField(
         max_length=20, choices=InvitationStatus.choices, default=InvitationStatus.PENDING
     )
-    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     expires_at = models.DateTimeField()
 
     class Meta:

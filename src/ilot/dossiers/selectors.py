@@ -20,7 +20,9 @@ def dossier_list(
     )
     if search:
         queryset = queryset.filter(
-            Q(name__icontains=search) | Q(reference__icontains=search) | Q(sccv_name__icontains=search)
+            Q(name__icontains=search)
+            | Q(reference__icontains=search)
+            | Q(sccv_name__icontains=search)
             | Q(city__icontains=search)
         )
     if state:
@@ -41,4 +43,6 @@ def dossier_participants(*, actor: User, dossier_id: int) -> QuerySet[Participan
 
 def dossier_pending_invitations(*, actor: User, dossier_id: int) -> QuerySet[Invitation]:
     dossier = dossier_for_actor(actor, dossier_id)
-    return Invitation.objects.filter(dossier=dossier, status=InvitationStatus.PENDING).order_by("-created_at")
+    return Invitation.objects.filter(dossier=dossier, status=InvitationStatus.PENDING).order_by(
+        "-created_at"
+    )

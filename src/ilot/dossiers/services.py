@@ -35,7 +35,12 @@ from ilot.tenancy.selectors import user_primary_organisation
 
 INVITATION_DAYS = 14
 THIRD_PARTY_ROLES = frozenset(
-    {ParticipantRole.NOTARY, ParticipantRole.LAWYER, ParticipantRole.ARCHITECT, ParticipantRole.INSURER}
+    {
+        ParticipantRole.NOTARY,
+        ParticipantRole.LAWYER,
+        ParticipantRole.ARCHITECT,
+        ParticipantRole.INSURER,
+    }
 )
 
 
@@ -106,14 +111,17 @@ def dossier_create(*, actor: User, data: DossierInput, ip_address: str | None = 
         errors.setdefault("client_id", []).append(_("Client promoteur inconnu."))
     manager = User.objects.filter(pk=data.relationship_manager_id, is_active=True).first()
     bank = user_primary_organisation(actor)
-    if manager is None or not Membership.objects.filter(
-        user=manager, organisation=bank, is_active=True
-    ).exists():
+    if (
+        manager is None
+        or not Membership.objects.filter(user=manager, organisation=bank, is_active=True).exists()
+    ):
         errors.setdefault("relationship_manager_id", []).append(
             _("Le chargé d'affaires doit être un utilisateur actif de la banque.")
         )
     if errors:
-        raise ValidationFailed(_("Le dossier n'a pas été créé : corrigez les champs signalés."), fields=errors)
+        raise ValidationFailed(
+            _("Le dossier n'a pas été créé : corrigez les champs signalés."), fields=errors
+        )
     assert client is not None and manager is not None and bank is not None
     # The new dossier has no deal team yet, so nobody could see it under RLS: its first rows
     # are written as the system actor, after the checks above, and nothing else is done so.
@@ -154,19 +162,29 @@ def dossier_create(*, actor: User, data: DossierInput, ip_address: str | None = 
     return dossier
 
 
-def _check_role_for_organisation(role: str, organisation: Organisation | None, dossier: Dossier) -> None:
+def _check_role_for_organisation(
+    role: str, organisation: Organisation | None, dossier: Dossier
+) -> None:
     if role not in ParticipantRole.values:
-        raise ValidationFailed(_("Rôle inconnu : %(role)s.") % {"role": role}, fields={"role": ["unknown"]})
+        raise ValidationFailed(
+            _("Rôle inconnu : %(role)s.") % {"role": role}, fields={"role": ["unknown"]}
+        )
     if organisation is None:
         if role in BANK_ROLES or role == ParticipantRole.DEVELOPER:
             raise ValidationFailed(
-                _("Ce rôle est réservé aux membres de la banque ou du client."), fields={"role": ["mismatch"]}
+                _("Ce rôle est réservé aux membres de la banque ou du client."),
+                fields={"role": ["mismatch"]},
             )
         return
     if role in BANK_ROLES and organisation.kind != OrganisationKind.BANK:
-        raise ValidationFailed(_("Ce rôle est réservé au personnel de la banque."), fields={"role": ["mismatch"]})
+        raise ValidationFailed(
+            _("Ce rôle est réservé au personnel de la banque."), fields={"role": ["mismatch"]}
+        )
     if role == ParticipantRole.DEVELOPER and organisation.pk != dossier.client_id:
-        raise ValidationFailed(_("Ce rôle est réservé aux membres du client du dossier."), fields={"role": ["mismatch"]})
+        raise ValidationFailed(
+            _("Ce rôle est réservé aux membres du client du dossier."),
+            fields={"role": ["mismatch"]},
+        )
     if organisation.kind == OrganisationKind.DEVELOPER and organisation.pk != dossier.client_id:
         # The wall itself: a user of another developer client never joins this dossier.
         raise ValidationFailed(
@@ -193,7 +211,12 @@ def _send_invitation_mail(*, invitation: Invitation, existing_user: User | None)
 
 @transaction.atomic
 def participant_invite(
-    *, actor: User, dossier_id: int, email: str, role: str, organisation_id: int | None = None,
+    *,
+    actor: User,
+    dossier_id: int,
+    email: str,
+    role: str,
+    organisation_id: int | None = None,
     ip_address: str | None = None,
 ) -> Invitation:
     """Invite someone by e-mail with a role. An existing account joins at once; a new one on
@@ -203,21 +226,32 @@ def participant_invite(
     try:
         validate_email(email)
     except DjangoValidationError as exc:
-        raise ValidationFailed(_("Adresse e-mail invalide."), fields={"email": ["invalid"]}) from exc
+        raise ValidationFailed(
+            _("Adresse e-mail invalide."), fields={"email": ["invalid"]}
+        ) from exc
     existing = User.objects.filter(email=email).first()
     if existing is not None:
         organisation = user_primary_organisation(existing)
     elif organisation_id is not None:
         organisation = Organisation.objects.filter(pk=organisation_id).first()
         if organisation is None:
-            raise ValidationFailed(_("Organisation inconnue."), fields={"organisation_id": ["unknown"]})
+            raise ValidationFailed(
+                _("Organisation inconnue."), fields={"organisation_id": ["unknown"]}
+            )
     else:
         organisation = None
     _check_role_for_organisation(role, organisation, dossier)
-    if existing is not None and Participant.objects.filter(dossier=dossier, user=existing, is_active=True).exists():
+    if (
+        existing is not None
+        and Participant.objects.filter(dossier=dossier, user=existing, is_active=True).exists()
+    ):
         raise Conflict(_("Cette personne participe déjà au dossier."), code="duplicate_participant")
-    if Invitation.objects.filter(dossier=dossier, email=email, status=InvitationStatus.PENDING).exists():
-        raise Conflict(_("Une invitation est déjà en attente pour cette adresse."), code="duplicate_invitation")
+    if Invitation.objects.filter(
+        dossier=dossier, email=email, status=InvitationStatus.PENDING
+    ).exists():
+        raise Conflict(
+            _("Une invitation est déjà en attente pour cette adresse."), code="duplicate_invitation"
+        )
     try:
         with transaction.atomic():
             invitation = Invitation.objects.create(
@@ -230,26 +264,46 @@ def participant_invite(
                 status=InvitationStatus.ACCEPTED if existing else InvitationStatus.PENDING,
             )
     except IntegrityError as exc:
-        raise Conflict(_("Une invitation est déjà en attente pour cette adresse."), code="duplicate_invitation") from exc
+        raise Conflict(
+            _("Une invitation est déjà en attente pour cette adresse."), code="duplicate_invitation"
+        ) from exc
     audit_record(
-        action="dossier.invitation_sent", actor=actor, dossier_id=dossier.pk, obj=invitation,
-        data={"email": email, "role": role}, ip_address=ip_address,
+        action="dossier.invitation_sent",
+        actor=actor,
+        dossier_id=dossier.pk,
+        obj=invitation,
+        data={"email": email, "role": role},
+        ip_address=ip_address,
     )
     if existing is not None:
-        _participant_add(actor=actor, dossier=dossier, user=existing, organisation=organisation, role=role,
-                         ip_address=ip_address)
-    transaction.on_commit(lambda: _send_invitation_mail(invitation=invitation, existing_user=existing))
+        _participant_add(
+            actor=actor,
+            dossier=dossier,
+            user=existing,
+            organisation=organisation,
+            role=role,
+            ip_address=ip_address,
+        )
+    transaction.on_commit(
+        lambda: _send_invitation_mail(invitation=invitation, existing_user=existing)
+    )
     return invitation
 
 
 def _participant_add(
-    *, actor: User, dossier: Dossier, user: User, organisation: Organisation | None, role: str,
+    *,
+    actor: User,
+    dossier: Dossier,
+    user: User,
+    organisation: Organisation | None,
+    role: str,
     ip_address: str | None,
 ) -> Participant:
     if organisation is None:
         raise ValidationFailed(_("Cette personne n'appartient à aucune organisation."))
     participant, created = Participant.objects.get_or_create(
-        dossier=dossier, user=user,
+        dossier=dossier,
+        user=user,
         defaults={"organisation": organisation, "role": role, "added_by": actor},
     )
     if not created:
@@ -258,8 +312,12 @@ def _participant_add(
         participant.organisation = organisation
         participant.save(update_fields=["role", "is_active", "organisation", "updated_at"])
     audit_record(
-        action="dossier.participant_added", actor=actor, dossier_id=dossier.pk,
-        object_type="tenancy.user", object_id=user.pk, data={"role": role, "email": user.email},
+        action="dossier.participant_added",
+        actor=actor,
+        dossier_id=dossier.pk,
+        object_type="tenancy.user",
+        object_id=user.pk,
+        data={"role": role, "email": user.email},
         ip_address=ip_address,
     )
     return participant
@@ -305,33 +363,55 @@ def _invitation_accept(*, token: str, password: str | None, full_name: str) -> U
     try:
         validate_password(password or "")
     except DjangoValidationError as exc:
-        raise ValidationFailed(" ".join(exc.messages), fields={"password": list(exc.messages)}) from exc
+        raise ValidationFailed(
+            " ".join(exc.messages), fields={"password": list(exc.messages)}
+        ) from exc
     user = User.objects.create_user(invitation.email, password, full_name=full_name.strip()[:200])
     if invitation.organisation is not None:
         Membership.objects.get_or_create(user=user, organisation=invitation.organisation)
     invitation.status = InvitationStatus.ACCEPTED
     invitation.save(update_fields=["status", "updated_at"])
     _participant_add(
-        actor=user, dossier=invitation.dossier, user=user, organisation=invitation.organisation,
-        role=invitation.role, ip_address=None,
+        actor=user,
+        dossier=invitation.dossier,
+        user=user,
+        organisation=invitation.organisation,
+        role=invitation.role,
+        ip_address=None,
     )
-    audit_record(action="dossier.invitation_accepted", actor=user, dossier_id=invitation.dossier_id, obj=invitation)
+    audit_record(
+        action="dossier.invitation_accepted",
+        actor=user,
+        dossier_id=invitation.dossier_id,
+        obj=invitation,
+    )
     return user
 
 
 @transaction.atomic
-def participant_remove(*, actor: User, dossier_id: int, user_id: int, ip_address: str | None = None) -> None:
+def participant_remove(
+    *, actor: User, dossier_id: int, user_id: int, ip_address: str | None = None
+) -> None:
     dossier = dossier_for_manager(actor, dossier_id)
-    participant = Participant.objects.filter(dossier=dossier, user_id=user_id, is_active=True).first()
+    participant = Participant.objects.filter(
+        dossier=dossier, user_id=user_id, is_active=True
+    ).first()
     if participant is None:
         raise NotFound()
-    if participant.role == ParticipantRole.RELATIONSHIP_MANAGER and dossier.relationship_manager_id == user_id:
+    if (
+        participant.role == ParticipantRole.RELATIONSHIP_MANAGER
+        and dossier.relationship_manager_id == user_id
+    ):
         raise ValidationFailed(_("Désignez d'abord un autre chargé d'affaires."))
     participant.is_active = False
     participant.save(update_fields=["is_active", "updated_at"])
     audit_record(
-        action="dossier.participant_removed", actor=actor, dossier_id=dossier.pk,
-        object_type="tenancy.user", object_id=user_id, data={"role": participant.role},
+        action="dossier.participant_removed",
+        actor=actor,
+        dossier_id=dossier.pk,
+        object_type="tenancy.user",
+        object_id=user_id,
+        data={"role": participant.role},
         ip_address=ip_address,
     )
 
@@ -353,8 +433,12 @@ def participant_change_role(
     participant.role = role
     participant.save(update_fields=["role", "updated_at"])
     audit_record(
-        action="dossier.role_changed", actor=actor, dossier_id=dossier.pk,
-        object_type="tenancy.user", object_id=user_id, data={"from": previous, "to": role},
+        action="dossier.role_changed",
+        actor=actor,
+        dossier_id=dossier.pk,
+        object_type="tenancy.user",
+        object_id=user_id,
+        data={"from": previous, "to": role},
         ip_address=ip_address,
     )
     return participant

@@ -19,6 +19,7 @@ from ilot.core.middleware import client_ip
 from ilot.dossiers import access, services
 from ilot.dossiers.models import MAIN_PATH
 from ilot.dossiers.selectors import dossier_list, dossier_participants, dossier_pending_invitations
+from ilot.tenancy.access import request_actor
 from ilot.tenancy.models import Membership
 from ilot.tenancy.selectors import developer_clients, user_primary_organisation
 from ilot.web.forms import DossierForm, InviteForm, RoleForm
@@ -43,7 +44,9 @@ TAB_PROVIDERS: dict[str, str] = {
 }
 
 
-def _provided_tab(tab: str, request: HttpRequest, dossier: Any) -> tuple[str, dict[str, Any]] | None:
+def _provided_tab(
+    tab: str, request: HttpRequest, dossier: Any
+) -> tuple[str, dict[str, Any]] | None:
     module_path = TAB_PROVIDERS.get(tab)
     if module_path is None:
         return None
@@ -57,7 +60,7 @@ def _provided_tab(tab: str, request: HttpRequest, dossier: Any) -> tuple[str, di
 
 def _dossier_or_404(request: HttpRequest, dossier_id: int) -> Any:
     try:
-        return access.dossier_for_actor(request.user, dossier_id)  # type: ignore[arg-type]
+        return access.dossier_for_actor(request_actor(request), dossier_id)
     except NotFound as exc:
         raise Http404 from exc
 
@@ -65,39 +68,44 @@ def _dossier_or_404(request: HttpRequest, dossier_id: int) -> Any:
 @login_required
 def dossier_list_view(request: HttpRequest) -> HttpResponse:
     search = request.GET.get("q", "").strip()[:100]
-    dossiers = list(dossier_list(actor=request.user, search=search)[:500])  # type: ignore[arg-type]
+    dossiers = list(dossier_list(actor=request_actor(request), search=search)[:500])
     return render(
         request,
         "dossiers/list.html",
-        {"dossiers": dossiers, "q": search, "can_create": access.can_create_dossier(request.user)},  # type: ignore[arg-type]
+        {
+            "dossiers": dossiers,
+            "q": search,
+            "can_create": access.can_create_dossier(request_actor(request)),
+        },
     )
 
 
 def _dossier_form(request: HttpRequest) -> DossierForm:
     form = DossierForm(request.POST or None)
     form.fields["client_id"].choices = [(c.pk, c.name) for c in developer_clients()]  # type: ignore[attr-defined]
-    bank = user_primary_organisation(request.user)  # type: ignore[arg-type]
+    bank = user_primary_organisation(request_actor(request))
     staff = Membership.objects.filter(organisation=bank, is_active=True).select_related("user")
     form.fields["relationship_manager_id"].choices = [  # type: ignore[attr-defined]
-        (m.user.pk, m.user.display_name) for m in staff
+        (m.user.pk, m.user.display_name)
+        for m in staff
         if not m.user.is_platform_admin and not m.user.is_compliance_officer
     ]
     if request.method == "GET":
-        form.initial["relationship_manager_id"] = request.user.pk
+        form.initial["relationship_manager_id"] = request_actor(request).pk
     return form
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def dossier_create_view(request: HttpRequest) -> HttpResponse:
-    if not access.can_create_dossier(request.user):  # type: ignore[arg-type]
+    if not access.can_create_dossier(request_actor(request)):
         raise Http404
     form = _dossier_form(request)
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if v is not None}
         try:
             dossier = services.dossier_create(
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request_actor(request),
                 data=services.DossierInput(**data),
                 ip_address=client_ip(request),
             )
@@ -110,7 +118,9 @@ def dossier_create_view(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Dossier %(ref)s créé.") % {"ref": dossier.reference})
             return redirect("web:dossier", dossier_id=dossier.pk)
-    return render(request, "dossiers/create.html", {"form": form}, status=400 if form.errors else 200)
+    return render(
+        request, "dossiers/create.html", {"form": form}, status=400 if form.errors else 200
+    )
 
 
 @login_required
@@ -118,18 +128,20 @@ def dossier_view(request: HttpRequest, dossier_id: int, tab: str = "overview") -
     if tab not in TAB_CODES:
         raise Http404
     dossier = _dossier_or_404(request, dossier_id)
-    user = request.user
+    user = request_actor(request)
     context: dict[str, Any] = {
         "dossier": dossier,
         "tabs": TABS,
         "tab": tab,
-        "can_manage": access.can_manage_dossier(user, dossier),  # type: ignore[arg-type]
+        "can_manage": access.can_manage_dossier(user, dossier),
         "lifecycle": [(state.value, state.label) for state in MAIN_PATH],
     }
     if tab in ("overview", "participants"):
-        context["participants"] = list(dossier_participants(actor=user, dossier_id=dossier.pk))  # type: ignore[arg-type]
+        context["participants"] = list(dossier_participants(actor=user, dossier_id=dossier.pk))
     if tab == "participants":
-        context["invitations"] = list(dossier_pending_invitations(actor=user, dossier_id=dossier.pk))  # type: ignore[arg-type]
+        context["invitations"] = list(
+            dossier_pending_invitations(actor=user, dossier_id=dossier.pk)
+        )
         context["invite_form"] = InviteForm()
         context["role_form"] = RoleForm()
     provided = _provided_tab(tab, request, dossier)
@@ -137,7 +149,7 @@ def dossier_view(request: HttpRequest, dossier_id: int, tab: str = "overview") -
         context["tab_template"], extra = provided
         context.update(extra)
     if tab == "activity":
-        context["events"] = list(dossier_activity(actor=user, dossier_id=dossier.pk))  # type: ignore[arg-type]
+        context["events"] = list(dossier_activity(actor=user, dossier_id=dossier.pk))
     return render(request, "dossiers/detail.html", context)
 
 
@@ -151,11 +163,16 @@ def participant_invite_view(request: HttpRequest, dossier_id: int) -> HttpRespon
     else:
         try:
             services.participant_invite(
-                actor=request.user, dossier_id=dossier.pk,  # type: ignore[arg-type]
-                email=form.cleaned_data["email"], role=form.cleaned_data["role"],
+                actor=request_actor(request),
+                dossier_id=dossier.pk,
+                email=form.cleaned_data["email"],
+                role=form.cleaned_data["role"],
                 ip_address=client_ip(request),
             )
-            messages.success(request, _("Invitation envoyée à %(email)s.") % {"email": form.cleaned_data["email"]})
+            messages.success(
+                request,
+                _("Invitation envoyée à %(email)s.") % {"email": form.cleaned_data["email"]},
+            )
         except IlotError as exc:
             messages.error(request, exc.message)
     return redirect("web:dossier_tab", dossier_id=dossier.pk, tab="participants")
@@ -166,8 +183,12 @@ def participant_invite_view(request: HttpRequest, dossier_id: int) -> HttpRespon
 def participant_remove_view(request: HttpRequest, dossier_id: int, user_id: int) -> HttpResponse:
     dossier = _dossier_or_404(request, dossier_id)
     try:
-        services.participant_remove(actor=request.user, dossier_id=dossier.pk, user_id=user_id,  # type: ignore[arg-type]
-                                    ip_address=client_ip(request))
+        services.participant_remove(
+            actor=request_actor(request),
+            dossier_id=dossier.pk,
+            user_id=user_id,
+            ip_address=client_ip(request),
+        )
         messages.success(request, _("Participant retiré."))
     except NotFound as exc:
         raise Http404 from exc
@@ -186,8 +207,11 @@ def participant_role_view(request: HttpRequest, dossier_id: int, user_id: int) -
     else:
         try:
             services.participant_change_role(
-                actor=request.user, dossier_id=dossier.pk, user_id=user_id,  # type: ignore[arg-type]
-                role=form.cleaned_data["role"], ip_address=client_ip(request),
+                actor=request_actor(request),
+                dossier_id=dossier.pk,
+                user_id=user_id,
+                role=form.cleaned_data["role"],
+                ip_address=client_ip(request),
             )
             messages.success(request, _("Rôle modifié."))
         except NotFound as exc:
@@ -209,7 +233,9 @@ def invitation_accept_view(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.invitation_accept(
-                token=token, password=form.cleaned_data["password"], full_name=form.cleaned_data["full_name"]
+                token=token,
+                password=form.cleaned_data["password"],
+                full_name=form.cleaned_data["full_name"],
             )
         except IlotError as exc:
             form.add_error("password" if "password" in exc.fields else None, exc.message)

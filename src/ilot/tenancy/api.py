@@ -24,6 +24,9 @@ class TokenResponse(Schema):
 @router.post("/token", auth=None, response=TokenResponse)
 def token_create(request: HttpRequest, payload: TokenRequest) -> dict[str, str]:
     raw = api_token_issue(
-        email=payload.email, password=payload.password, otp=payload.otp, ip_address=client_ip(request)
+        email=payload.email,
+        password=payload.password,
+        otp=payload.otp,
+        ip_address=client_ip(request),
     )
     return {"token": raw}

@@ -28,7 +28,7 @@ class ApiTokenAuthenticationMiddleware:
             from django.contrib.auth.models import AnonymousUser
 
             user = api_token_authenticate(header[7:].strip())
-            request.user = user if user is not None else AnonymousUser()  # type: ignore[assignment]
+            request.user = user if user is not None else AnonymousUser()
             request.ilot_token_auth = user is not None  # type: ignore[attr-defined]
         return self.get_response(request)
 
@@ -53,8 +53,8 @@ class SessionSecurityMiddleware:
             request.session[IDLE_KEY] = now
             if (
                 not request.path.startswith(EXEMPT_PREFIXES)
-                and two_factor_required(user)  # type: ignore[arg-type]
-                and not has_confirmed_device(user)  # type: ignore[arg-type]
+                and two_factor_required(user)
+                and not has_confirmed_device(user)
             ):
                 return HttpResponseRedirect(reverse("web:two_factor") + "?required=1")
         return self.get_response(request)

@@ -30,7 +30,9 @@ class Organisation(TimeStampedModel):
     name = models.CharField(_("nom"), max_length=200, unique=True)
     kind = models.CharField(_("type"), max_length=20, choices=OrganisationKind.choices)
     siren = models.CharField(_("SIREN"), max_length=9, blank=True)
-    require_two_factor = models.BooleanField(_("double authentification obligatoire"), default=False)
+    require_two_factor = models.BooleanField(
+        _("double authentification obligatoire"), default=False
+    )
 
     class Meta:
         ordering = ["name"]

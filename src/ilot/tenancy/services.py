@@ -33,7 +33,10 @@ def _record_failure(*, email: str, ip_address: str | None, reason: str) -> None:
                 data["locked_until"] = until.isoformat()
                 audit_record(action="auth.locked", actor=user, data=data, ip_address=ip_address)
         audit_record(
-            action="auth.sign_in_failed", actor=user, actor_label=email, data=data,
+            action="auth.sign_in_failed",
+            actor=user,
+            actor_label=email,
+            data=data,
             ip_address=ip_address,
         )
 
@@ -186,7 +189,9 @@ def user_create(
 ) -> User:
     email = email.strip().lower()
     if User.objects.filter(email=email).exists():
-        raise ValidationFailed(_("Un compte existe déjà pour cette adresse."), fields={"email": ["exists"]})
+        raise ValidationFailed(
+            _("Un compte existe déjà pour cette adresse."), fields={"email": ["exists"]}
+        )
     user = User.objects.create_user(email, password, full_name=full_name, **flags)
     if organisation is not None:
         Membership.objects.create(user=user, organisation=organisation, title=title)

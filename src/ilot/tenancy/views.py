@@ -27,7 +27,9 @@ PENDING_KEY = "ilot_pending_user"
 
 def _safe_next(request: HttpRequest) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+    if target and url_has_allowed_host_and_scheme(
+        target, {request.get_host()}, require_https=request.is_secure()
+    ):
         return target
     return "/"
 
@@ -49,7 +51,8 @@ def login_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             user = services.credentials_check(
-                email=form.cleaned_data["email"], password=form.cleaned_data["password"],
+                email=form.cleaned_data["email"],
+                password=form.cleaned_data["password"],
                 ip_address=client_ip(request),
             )
         except IlotError as exc:
@@ -63,8 +66,12 @@ def login_view(request: HttpRequest) -> HttpResponse:
     elif request.method == "POST":
         error = _("Adresse e-mail ou mot de passe incorrect.")
     expired = request.GET.get("expired") == "1"
-    return render(request, "web/login.html", {"form": form, "error": error, "expired": expired,
-                                              "next": _safe_next(request)}, status=400 if error else 200)
+    return render(
+        request,
+        "web/login.html",
+        {"form": form, "error": error, "expired": expired, "next": _safe_next(request)},
+        status=400 if error else 200,
+    )
 
 
 @never_cache
@@ -78,14 +85,20 @@ def login_otp_view(request: HttpRequest) -> HttpResponse:
     error = ""
     if request.method == "POST" and form.is_valid():
         try:
-            services.totp_verify(user=user, code=form.cleaned_data["code"], ip_address=client_ip(request))
+            services.totp_verify(
+                user=user, code=form.cleaned_data["code"], ip_address=client_ip(request)
+            )
         except IlotError as exc:
             error = exc.message
         else:
             del request.session[PENDING_KEY]
             return _complete_login(request, user, "password+totp")
-    return render(request, "web/login_otp.html", {"form": form, "error": error, "next": _safe_next(request)},
-                  status=400 if error else 200)
+    return render(
+        request,
+        "web/login_otp.html",
+        {"form": form, "error": error, "next": _safe_next(request)},
+        status=400 if error else 200,
+    )
 
 
 @require_POST
@@ -126,8 +139,11 @@ def two_factor_view(request: HttpRequest) -> HttpResponse:
             except IlotError as exc:
                 messages.error(request, exc.message)
     confirmed = services.has_confirmed_device(user)
-    context: dict[str, object] = {"confirmed": confirmed, "required": services.two_factor_required(user),
-                                  "form": OtpForm()}
+    context: dict[str, object] = {
+        "confirmed": confirmed,
+        "required": services.two_factor_required(user),
+        "form": OtpForm(),
+    }
     if not confirmed:
         device = services.totp_enrolment_start(user=user)
         uri = pyotp.TOTP(device.secret).provisioning_uri(name=user.email, issuer_name="Ilot")

@@ -43,25 +43,81 @@ ORGANISATIONS = [
 ACCOUNTS = [
     DemoAccount("rm@banque.example", "Claire Martin", "Banque Exemple", "Chargée d'affaires"),
     DemoAccount("analyste@banque.example", "Hugo Bernard", "Banque Exemple", "Analyste crédit"),
-    DemoAccount("conformite@banque.example", "Inès Robert", "Banque Exemple", "Conformité",
-                compliance=True),
-    DemoAccount("admin@banque.example", "Paul Admin", "Banque Exemple", "Administrateur plateforme",
-                platform_admin=True),
-    DemoAccount("promoteur@alpha.example", "Marc Durand", "Alpha Promotion", "Directeur de programmes"),
+    DemoAccount(
+        "conformite@banque.example", "Inès Robert", "Banque Exemple", "Conformité", compliance=True
+    ),
+    DemoAccount(
+        "admin@banque.example",
+        "Paul Admin",
+        "Banque Exemple",
+        "Administrateur plateforme",
+        platform_admin=True,
+    ),
+    DemoAccount(
+        "promoteur@alpha.example", "Marc Durand", "Alpha Promotion", "Directeur de programmes"
+    ),
     DemoAccount("promoteur@beta.example", "Sophie Lefèvre", "Beta Habitat", "Gérante"),
     DemoAccount("notaire@etude.example", "Maître Anne Petit", "Étude Exemple", "Notaire"),
 ]
 
 DOSSIERS = [
     # (client, rm e-mail, name, SCCV, SIREN, address, postcode, city, lots, land, construction, gfa)
-    ("Alpha Promotion", "rm@banque.example", "Les Jardins de la Loire", "SCCV Les Jardins de la Loire",
-     "834567893", "12 quai de la Fosse", "44000", "Nantes", 42, "1800000", "6500000", "9800000"),
-    ("Alpha Promotion", "rm@banque.example", "Résidence Le Belvédère", "SCCV Le Belvédère",
-     "845678903", "5 montée du Gourguillon", "69005", "Lyon", 28, "1200000", "4200000", "6900000"),
-    ("Beta Habitat", "analyste@banque.example", "Villa Horizon", "SCCV Villa Horizon",
-     "790123459", "88 cours de l'Intendance", "33000", "Bordeaux", 16, "650000", "2300000", "3900000"),
-    ("Beta Habitat", "analyste@banque.example", "Les Terrasses du Port", "SCCV Terrasses du Port",
-     "751234568", "3 boulevard des Dames", "13002", "Marseille", 60, "2600000", "9100000", "14500000"),
+    (
+        "Alpha Promotion",
+        "rm@banque.example",
+        "Les Jardins de la Loire",
+        "SCCV Les Jardins de la Loire",
+        "834567893",
+        "12 quai de la Fosse",
+        "44000",
+        "Nantes",
+        42,
+        "1800000",
+        "6500000",
+        "9800000",
+    ),
+    (
+        "Alpha Promotion",
+        "rm@banque.example",
+        "Résidence Le Belvédère",
+        "SCCV Le Belvédère",
+        "845678903",
+        "5 montée du Gourguillon",
+        "69005",
+        "Lyon",
+        28,
+        "1200000",
+        "4200000",
+        "6900000",
+    ),
+    (
+        "Beta Habitat",
+        "analyste@banque.example",
+        "Villa Horizon",
+        "SCCV Villa Horizon",
+        "790123459",
+        "88 cours de l'Intendance",
+        "33000",
+        "Bordeaux",
+        16,
+        "650000",
+        "2300000",
+        "3900000",
+    ),
+    (
+        "Beta Habitat",
+        "analyste@banque.example",
+        "Les Terrasses du Port",
+        "SCCV Terrasses du Port",
+        "751234568",
+        "3 boulevard des Dames",
+        "13002",
+        "Marseille",
+        60,
+        "2600000",
+        "9100000",
+        "14500000",
+    ),
 ]
 
 NOTARY_DOSSIER = "Les Jardins de la Loire"
@@ -85,7 +141,8 @@ def _ensure_accounts() -> dict[str, User]:
                 is_compliance_officer=account.compliance,
             )
         Membership.objects.get_or_create(
-            user=user, organisation=organisations[account.organisation],
+            user=user,
+            organisation=organisations[account.organisation],
             defaults={"title": account.title},
         )
         users[account.email] = user
@@ -97,8 +154,20 @@ def load_demo() -> list[Dossier]:
     with transaction.atomic():
         users = _ensure_accounts()
         dossiers = []
-        for (client_name, rm_email, name, sccv, siren, address, postcode, city, lots, land, construction,
-             gfa) in DOSSIERS:
+        for (
+            client_name,
+            rm_email,
+            name,
+            sccv,
+            siren,
+            address,
+            postcode,
+            city,
+            lots,
+            land,
+            construction,
+            gfa,
+        ) in DOSSIERS:
             with rls.as_system():
                 existing = Dossier.objects.filter(name=name, client__name=client_name).first()
             if existing is not None:
@@ -109,24 +178,40 @@ def load_demo() -> list[Dossier]:
             dossier = dossier_create(
                 actor=manager,
                 data=DossierInput(
-                    name=name, client_id=client.pk, sccv_name=sccv, sccv_siren=siren, address=address,
-                    postcode=postcode, city=city, lots=lots, relationship_manager_id=manager.pk,
-                    land_loan_amount=Decimal(land), construction_loan_amount=Decimal(construction),
+                    name=name,
+                    client_id=client.pk,
+                    sccv_name=sccv,
+                    sccv_siren=siren,
+                    address=address,
+                    postcode=postcode,
+                    city=city,
+                    lots=lots,
+                    relationship_manager_id=manager.pk,
+                    land_loan_amount=Decimal(land),
+                    construction_loan_amount=Decimal(construction),
                     gfa_amount=Decimal(gfa),
                 ),
             )
             with rls.acting_as(manager.pk):
                 if name == NOTARY_DOSSIER:
                     participant_invite(
-                        actor=manager, dossier_id=dossier.pk, email="notaire@etude.example",
+                        actor=manager,
+                        dossier_id=dossier.pk,
+                        email="notaire@etude.example",
                         role=ParticipantRole.NOTARY,
                     )
-                developer_email = "promoteur@alpha.example" if client_name == "Alpha Promotion" else (
-                    "promoteur@beta.example"
+                developer_email = (
+                    "promoteur@alpha.example"
+                    if client_name == "Alpha Promotion"
+                    else ("promoteur@beta.example")
                 )
-                if not Participant.objects.filter(dossier=dossier, user=users[developer_email]).exists():
+                if not Participant.objects.filter(
+                    dossier=dossier, user=users[developer_email]
+                ).exists():
                     participant_invite(
-                        actor=manager, dossier_id=dossier.pk, email=developer_email,
+                        actor=manager,
+                        dossier_id=dossier.pk,
+                        email=developer_email,
                         role=ParticipantRole.DEVELOPER,
                     )
             dossiers.append(dossier)

@@ -34,12 +34,18 @@ class DossierForm(forms.Form):
         label=_("Prêt foncier (EUR)"), min_value=0, max_digits=14, decimal_places=2, required=False
     )
     construction_loan_amount = forms.DecimalField(
-        label=_("Crédit d'accompagnement (EUR)"), min_value=0, max_digits=14, decimal_places=2,
+        label=_("Crédit d'accompagnement (EUR)"),
+        min_value=0,
+        max_digits=14,
+        decimal_places=2,
         required=False,
     )
     gfa_amount = forms.DecimalField(
-        label=_("Garantie financière d'achèvement (EUR)"), min_value=0, max_digits=14,
-        decimal_places=2, required=False,
+        label=_("Garantie financière d'achèvement (EUR)"),
+        min_value=0,
+        max_digits=14,
+        decimal_places=2,
+        required=False,
     )
     relationship_manager_id = forms.TypedChoiceField(label=_("Chargé d'affaires"), coerce=int)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
+from datetime import datetime
 
 from django.contrib.auth.decorators import login_required
 from django.db import connection
@@ -40,7 +41,9 @@ def admin_accounts_view(request: HttpRequest) -> HttpResponse:
     """Platform administrators manage accounts; nothing here reads dossier content."""
     if not request.user.is_platform_admin:  # type: ignore[union-attr]
         raise Http404
-    organisations = Organisation.objects.prefetch_related("memberships__user").order_by("kind", "name")
+    organisations = Organisation.objects.prefetch_related("memberships__user").order_by(
+        "kind", "name"
+    )
     return render(request, "web/admin_accounts.html", {"organisations": organisations})
 
 
@@ -52,8 +55,16 @@ def compliance_view(request: HttpRequest) -> HttpResponse:
     with rls.as_system():
         recent = list(Event.objects.order_by("-seq")[:50])
         total = Event.objects.count()
-    audit_record(action="compliance.audit_viewed", actor=request.user, ip_address=client_ip(request))
-    return render(request, "web/compliance.html", {"result": result, "events": recent, "total": total})
+    audit_record(
+        action="compliance.audit_viewed", actor=request.user, ip_address=client_ip(request)
+    )
+    return render(
+        request, "web/compliance.html", {"result": result, "events": recent, "total": total}
+    )
+
+
+def _cell(value: object) -> object:
+    return value.isoformat() if isinstance(value, datetime) else value
 
 
 class _Echo:
@@ -66,22 +77,44 @@ def compliance_export_view(request: HttpRequest) -> StreamingHttpResponse:
     """The whole trail as CSV, for audits. Rows are read before streaming starts, in batches."""
     if not request.user.is_compliance_officer:  # type: ignore[union-attr]
         raise Http404
-    audit_record(action="compliance.audit_exported", actor=request.user, ip_address=client_ip(request))
+    audit_record(
+        action="compliance.audit_exported", actor=request.user, ip_address=client_ip(request)
+    )
     with rls.as_system():
         rows = list(
             Event.objects.order_by("seq").values_list(
-                "seq", "occurred_at", "actor_label", "action", "dossier_id", "object_type",
-                "object_id", "data", "ip_address", "prev_hash", "hash",
+                "seq",
+                "occurred_at",
+                "actor_label",
+                "action",
+                "dossier_id",
+                "object_type",
+                "object_id",
+                "data",
+                "ip_address",
+                "prev_hash",
+                "hash",
             )
         )
     writer = csv.writer(_Echo())
-    header = ["seq", "occurred_at", "actor", "action", "dossier_id", "object_type", "object_id",
-              "data", "ip_address", "prev_hash", "hash"]
+    header = [
+        "seq",
+        "occurred_at",
+        "actor",
+        "action",
+        "dossier_id",
+        "object_type",
+        "object_id",
+        "data",
+        "ip_address",
+        "prev_hash",
+        "hash",
+    ]
 
     def stream() -> Iterator[str]:
         yield writer.writerow(header)
         for row in rows:
-            yield writer.writerow([value.isoformat() if hasattr(value, "isoformat") else value for value in row])
+            yield writer.writerow([_cell(value) for value in row])
 
     response = StreamingHttpResponse(stream(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="ilot-audit.csv"'

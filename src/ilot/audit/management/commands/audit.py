@@ -20,4 +20,6 @@ class Command(BaseCommand):
                     f"Audit chain BROKEN at event #{result.first_broken_seq}: {result.reason} "
                     f"({result.checked} events verified before it)."
                 )
-            self.stdout.write(self.style.SUCCESS(f"Audit chain OK: {result.checked} events verified."))
+            self.stdout.write(
+                self.style.SUCCESS(f"Audit chain OK: {result.checked} events verified.")
+            )
