@@ -58,6 +58,7 @@ from .lexicon import (
 from .lexicon import (
     TRADES as TRADES,
 )
+from .model import fmt_cell
 
 
 @dataclass
@@ -327,12 +328,8 @@ def en_date(d: dt.date, us: bool = False) -> str:
 
 
 def money(x: float, lang: str = "fr", cur: bool = True) -> str:
-    """1 234 567,89 € in French, €1,234,567.89 in English."""
-    s = f"{x:,.2f}"
-    if lang == "fr":
-        s = s.replace(",", " ").replace(".", ",")
-        return f"{s} €" if cur else s
-    return f"€{s}" if cur else s
+    """1 234 567,89 € in French, €1,234,567.89 in English, 1.234,56 € in German or Dutch."""
+    return fmt_cell(x, "m", lang, cur)
 
 
 def num(x: float, lang: str = "fr", dec: int = 0) -> str:

@@ -18,6 +18,7 @@ from .registry import REGISTRY, Template
 from .render_office import render_docx, render_xlsx
 from .render_pdf import families, render_pdf
 from .render_scan import render_scan
+from .templates import annexes
 
 # Relative weights of output formats among those a template allows; scans are drawn first
 # with the template's own probability.
@@ -46,7 +47,8 @@ def make_one(category: str, index: int, seed: int, out_dir: str) -> tuple[str, .
     # Round-robin over templates so that even a small corpus covers all of them.
     t = tpls[(index + offset) % len(tpls)]
     rng = random.Random(f"ilot-corpus:{seed}:{category}:{index}")
-    doc = t.fn(fakes.world(rng), rng)
+    w = fakes.world(rng)
+    doc = annexes.extend(category, t.fn(w, rng), w, rng)
     fmt, scanned = _choose_format(t, rng)
     if scanned:
         data = render_scan(doc, rng, fmt)

@@ -102,16 +102,22 @@ class Doc:
     title_sub: str = ""
 
 
+# (thousands, decimal) separators by language
+_SEPARATORS = {"fr": (" ", ","), "de": (".", ","), "nl": (".", ","), "en": (",", ".")}
+
+
 def fmt_cell(value: Cell, f: str, lang: str, currency: bool = True) -> str:
     """Text of a cell as printed: numbers use the document's language conventions."""
     if isinstance(value, str):
         return value
-    sep, dec = (" ", ",") if lang == "fr" else (",", ".")
+    if value == 0:
+        value = 0  # never print "-0"
+    sep, dec = _SEPARATORS.get(lang, (",", "."))
     if f == "m":
         s = f"{value:,.2f}".replace(",", "\x00").replace(".", dec).replace("\x00", sep)
         if not currency:
             return s
-        return f"{s} €" if lang == "fr" else f"€{s}"
+        return f"€{s}" if lang == "en" else f"{s} €"
     if f == "p":
         return f"{value:.1f}".replace(".", dec) + " %"
     if f == "d":

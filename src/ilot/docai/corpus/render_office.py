@@ -182,7 +182,11 @@ def _sheet_block(
                 val: object = value / 100 if f == "p" and not isinstance(value, str) else value
                 cell = ws.cell(row, c, val)
                 if is_num:
-                    cell.number_format = _MONEY_FMT[lang] if f == "m" else _FMTS.get(f, "General")
+                    cell.number_format = (
+                        _MONEY_FMT.get(lang, _MONEY_FMT["fr"])
+                        if f == "m"
+                        else _FMTS.get(f, "General")
+                    )
                 if i >= len(blk.rows) - blk.total:
                     cell.font = bold
             row += 1

@@ -129,12 +129,16 @@ def _layout(doc: Doc, rng: random.Random, w: int, h: int, max_pages: int) -> lis
             pg.y += lh // 4
         elif isinstance(blk, KV):
             for k, v in blk.pairs:
+                labels = _wrap(k, bold, int(tw * 0.36))
                 lines = _wrap(v, reg, int(tw * 0.6))
-                if pg.need(lh * len(lines)):
-                    pg.draw.text((m, pg.y), k, fill=0, font=bold)
+                if pg.need(lh * max(len(lines), len(labels))):
+                    y0 = pg.y
+                    for i, label in enumerate(labels):
+                        pg.draw.text((m, y0 + i * lh), label, fill=0, font=bold)
                     for line in lines:
                         pg.draw.text((m + int(tw * 0.38), pg.y), line, fill=0, font=reg)
                         pg.y += lh
+                    pg.y = max(pg.y, y0 + lh * len(labels))
             pg.y += lh // 2
         elif isinstance(blk, Table):
             ncol = max(len(blk.header), max((len(r) for r in blk.rows), default=1))

@@ -11,6 +11,7 @@ MODULES = [
     "banque",
     "chantier",
     "declarations",
+    "factures",
     "financement",
     "finances",
     "gouvernance",

@@ -367,50 +367,70 @@ def email(w: World, rng: random.Random) -> Doc:
     )
 
 
-@template("AUTRE", "recu_ticket", formats=("pdf",), scan=0.5)
-def ticket(w: World, rng: random.Random) -> Doc:
-    items = [
-        (
-            rng.choice(
+@template("AUTRE", "compte_rendu_chantier", formats=("pdf", "docx"), scan=0.1)
+def compte_rendu(w: World, rng: random.Random) -> Doc:
+    n = rng.randint(3, 60)
+    rows: list[list[str | int | float]] = [
+        [c.trade, c.name, rng.choice(["Présent", "Absent excusé", "Absent", "Présent"])]
+        for c in w.contractors
+    ]
+    remarks = [
+        "Les entreprises sont invitées à nettoyer leurs zones de travail chaque vendredi.",
+        "La livraison des menuiseries est décalée d'une semaine.",
+        "Le bureau de contrôle demande la note de calcul des garde-corps.",
+        "Les réservations pour les réseaux doivent être validées avant coulage.",
+        "Rappel : port des EPI obligatoire sur l'ensemble du chantier.",
+    ]
+    return Doc(
+        f"COMPTE RENDU DE RÉUNION DE CHANTIER N° {n}",
+        [
+            KV(
                 [
-                    "Menu du jour",
-                    "Café",
-                    "Eau minérale",
-                    "Plat",
-                    "Dessert",
-                    "Parking 2h",
-                    "Billet TGV",
+                    ("Opération", w.programme),
+                    ("Date", fk.fr_date(w.today)),
+                    ("Rédacteur", w.architect.name),
+                    ("Prochaine réunion", fk.fr_date(w.today + dt.timedelta(days=7))),
                 ]
             ),
-            float(d2(rng.uniform(2, 90))),
-        )
-        for _ in range(rng.randint(1, 6))
-    ]
-    tot = sum(v for _, v in items)
-    rows: list[list[str | int | float]] = [[n, v] for n, v in items]
-    rows.append(["TOTAL TTC", tot])
-    return Doc(
-        rng.choice(["TICKET", "REÇU", "Note"]),
-        [
+            Table(["Lot", "Entreprise", "Présence"], rows),
+            H("Observations générales"),
+            *[P(f"- {r}") for r in rng.sample(remarks, k=rng.randint(2, len(remarks)))],
             P(
-                rng.choice(
-                    [
-                        "Brasserie du Commerce",
-                        "Parking Centre Gare",
-                        "Le Bistrot des Halles",
-                        "SNCF Voyageurs",
-                    ]
-                ),
-                align="center",
-                style="bold",
+                "Sans observation écrite sous huit jours, le présent "
+                "compte rendu est réputé accepté.",
+                style="small",
             ),
-            Table(
-                ["Article", "Prix"],
-                rows,
-                fmt="tm",
-                total=1,
+        ],
+        head_left=[w.architect_firm.name, "Maîtrise d'œuvre d'exécution"],
+    )
+
+
+@template("AUTRE", "cheque", formats=("pdf",), scan=0.8)
+def cheque(w: World, rng: random.Random) -> Doc:
+    amount = float(d2(rng.uniform(50, 90000)))
+    bank = rng.choice(ids.BANKS)[0]
+    payer = rng.choice([*w.buyers, w.developer.manager])
+    return Doc(
+        "",
+        [
+            P(bank.upper(), style="bold"),
+            P(f"Payez contre ce chèque : {fk.words_fr(int(amount))} euros", style="italic"),
+            P(f"à : {rng.choice([w.sccv.name, 'Maître ' + w.notary.name, w.developer.name])}"),
+            KV(
+                [
+                    ("Montant", fk.money(amount)),
+                    ("À", payer.address.town),
+                    ("Le", fk.fr_date(w.today)),
+                ]
             ),
-            P(f"Payé CB le {fk.fr_date(w.today)} - merci de votre visite"),
+            P(payer.formal),
+            P(
+                "Chèque n° "
+                f"{rng.randint(1000000, 9999999)}"
+                f"  {ids.ref(rng, '9999999')}  "
+                f"{ids.ref(rng, '999999999999')}",
+                style="mono",
+            ),
         ],
     )
 

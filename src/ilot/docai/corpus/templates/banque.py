@@ -8,7 +8,7 @@ import random
 
 from .. import fakes as fk
 from .. import identifiers as ids
-from ..fakes import Company, World
+from ..fakes import Company, Person, World
 from ..model import KV, Block, Box, Doc, P, Sign, Table
 from ..registry import template
 from .common import alt, d2
@@ -366,4 +366,67 @@ def rib_en(w: World, rng: random.Random) -> Doc:
         ],
         lang="en",
         head_left=[c.bank, "Corporate banking"],
+    )
+
+
+@template("RIB", "rib_deux_colonnes", formats=("pdf",), scan=0.25)
+def rib_columns(w: World, rng: random.Random) -> Doc:
+    holders: list[Company | Person] = [w.sccv, w.developer, *w.contractors, *w.buyers[:1]]
+    c = rng.choice(holders)
+    name = c.full if isinstance(c, Company) else c.formal.upper()
+    bank = c.bank if isinstance(c, Company) else rng.choice(ids.BANKS)[0]
+    iban = c.iban if isinstance(c, Company) else ids.iban_fr(rng, rng.choice(ids.BANKS)[1])[0]
+    bic = c.bic if isinstance(c, Company) else rng.choice(ids.BANKS)[2] + "XXX"
+    agency = fk.address(rng)
+    grouped = (
+        ids.group4(iban)
+        if rng.random() < 0.7
+        else f"{iban[:4]} {iban[4:9]} {iban[9:14]} {iban[14:25]} {iban[25:]}"
+    )
+    return Doc(
+        alt(
+            rng,
+            [
+                "Relevé d'Identité Bancaire",
+                "RELEVE D'IDENTITE BANCAIRE",
+                "Relevé d'identité bancaire",
+            ],
+        ),
+        [
+            P(
+                alt(
+                    rng,
+                    [
+                        "Compte bancaire",
+                        "Compte courant",
+                        "Identifiant national de compte bancaire - RIB",
+                    ],
+                )
+            ),
+            Table(
+                ["Titulaire du compte", "BIC"],
+                [[name, bic], [c.address.one_line(), ""]],
+                widths=[3, 2],
+            ),
+            KV([("IBAN (International Bank Account Number)", grouped)]),
+            Table(
+                ["Code Banque", "Code Guichet", "N° de compte", "Clé RIB", "Domiciliation"],
+                [
+                    [
+                        iban[4:9],
+                        iban[9:14],
+                        iban[14:25],
+                        iban[25:27],
+                        f"{bank} {agency.town.upper()}",
+                    ]
+                ],
+            ),
+            P(
+                "Ce relevé est destiné à tout organisme souhaitant "
+                "connaître vos références bancaires pour "
+                "domicilier des virements ou des prélèvements sur votre compte.",
+                style="small",
+            ),
+        ],
+        head_left=[bank, *agency.lines()],
     )

@@ -7,9 +7,10 @@ import random
 
 from .. import fakes as fk
 from ..fakes import World
-from ..model import Block, Box, Doc, H, P, Sign, Table
+from ..model import Block, Box, Bullets, Doc, H, P, Sign, Table
 from ..registry import template
 from .common import alt, person_phrase, place_date
+from .societe import _asso_name
 
 
 @template("PV_DECISIONS", "pv_ago", formats=("pdf", "docx"), scan=0.15)
@@ -163,6 +164,63 @@ def _holders(w: World, rng: random.Random) -> list[tuple[str, float]]:
             (w.holding.full if rng.random() < 0.5 else f"{rng.choice(fk.DEV_NAMES)} SAS", rest)
         )
     return out
+
+
+@template("PV_DECISIONS", "pv_association", formats=("pdf", "docx"), scan=0.2)
+def pv_association(w: World, rng: random.Random) -> Doc:
+    name = _asso_name(rng, w)
+    board = rng.random() < 0.5
+    people = [fk.person(rng, w.today) for _ in range(rng.randint(4, 9))]
+    roles = ["président", "trésorier", "secrétaire", "vice-président", "membre du CA"]
+    present = [f"{p.name} - {roles[i] if i < 4 else 'membre'}" for i, p in enumerate(people)]
+    votes = len(people)
+    blocks: list[Block] = [
+        P(f"{name}", style="bold"),
+        P(
+            f"Le {fk.fr_date_long(w.today)} à "
+            f"{rng.randint(9, 20)}h"
+            f"{rng.choice(['00', '30', '15'])}"
+            ", les membres "
+            "se sont réunis en "
+            f"{'conseil d’administration' if board else 'assemblée générale ordinaire'} "
+            f"{rng.choice(['par visioconférence', 'au siège', 'en salle municipale'])}."
+        ),
+        P("Étaient présent(e)s :"),
+        Bullets(present),
+        P(
+            "La séance débute avec "
+            f"{people[0].name} en président de séance et "
+            f"{people[1].name} en secrétaire."
+        ),
+    ]
+    points = [
+        (
+            "Rapport moral et rapport financier",
+            "Le trésorier présente les comptes de l'exercice écoulé.",
+        ),
+        ("Approbation des comptes", "Les comptes sont approuvés."),
+        ("Renouvellement du bureau", f"{people[0].name} est réélu(e) président(e)."),
+        (
+            "Montant de la cotisation",
+            f"La cotisation annuelle est fixée à {rng.choice([10, 20, 35, 50])} euros.",
+        ),
+        (
+            "Travaux d'entretien",
+            "Le conseil autorise le président à signer les devis d'entretien des espaces verts.",
+        ),
+    ]
+    for t, b in rng.sample(points, k=rng.randint(2, len(points))):
+        blocks += [H(t, 2), P(b), P(f"{votes} votes pour, 0 contre, 0 abstention.", style="italic")]
+    blocks += [
+        P("L'ordre du jour étant épuisé, la séance est levée."),
+        Sign([["Le président de séance", people[0].name], ["Le secrétaire", people[1].name]]),
+    ]
+    title = (
+        "Procès-verbal de la réunion du Conseil d'Administration"
+        if board
+        else "Procès-verbal de l'assemblée générale"
+    )
+    return Doc(title, blocks)
 
 
 @template("ORGANIGRAMME", "organigramme_juridique", formats=("pdf", "docx"), scan=0.05)

@@ -199,8 +199,8 @@ _SUPPLIERS = [
     "Énergies Solidaires",
     "Volt Habitat Électricité",
     "Eau du Grand Bassin",
-    "Fibre Horizon Télécom",
-    "Box Plus Internet",
+    "Gaz Naturel Solidaire",
+    "Régie Municipale des Eaux",
 ]
 
 

@@ -456,3 +456,57 @@ def modificatif(w: World, rng: random.Random) -> Doc:
             Sign([["Pour copie certifiée conforme", "Le gérant"]]),
         ],
     )
+
+
+def _asso_name(rng: random.Random, w: World) -> str:
+    return rng.choice(
+        [
+            f"Association des acquéreurs de la résidence {w.programme}",
+            f"ASL {w.programme}",
+            f"Association Habitat et Partage {w.site.town}",
+            f"Les Amis du Quartier {rng.choice(fk.STREET_NAMES)}",
+            f"Association Syndicale Libre du Lotissement {rng.choice(fk.LAST)}",
+        ]
+    )
+
+
+@template("STATUTS", "statuts_association", formats=("pdf", "docx"), scan=0.1)
+def statuts_association(w: World, rng: random.Random) -> Doc:
+    name = _asso_name(rng, w)
+    asl = name.startswith("ASL") or "Syndicale" in name
+    law = (
+        "l'ordonnance n° 2004-632 du 1er juillet 2004 relative "
+        "aux associations syndicales de propriétaires"
+        if asl
+        else "la loi du 1er juillet 1901 et le décret du 16 août 1901"
+    )
+    arts = [
+        "Il est fondé entre les adhérents aux présents statuts "
+        "une association régie par "
+        f"{law}, ayant pour "
+        f"titre : « {name} ».",
+        "Cette association a pour objet la gestion, l'entretien "
+        "et la mise en valeur des équipements et espaces "
+        "communs, ainsi que la représentation de ses membres auprès des pouvoirs publics.",
+        "Le siège social est fixé "
+        f"{fk.address(rng).one_line()}. Il pourra être transféré "
+        "par simple décision "
+        "du conseil d'administration.",
+        "L'association se compose de membres fondateurs, "
+        "de membres actifs et de membres bienfaiteurs.",
+        "La qualité de membre se perd par la démission, le "
+        "décès ou la radiation prononcée par le conseil.",
+        "Les ressources de l'association comprennent les cotisations et les subventions publiques.",
+        "L'assemblée générale ordinaire se réunit chaque "
+        "année ; elle approuve les comptes de l'exercice.",
+        "L'association est dirigée par un conseil d'administration "
+        "élu pour deux années par l'assemblée "
+        "générale, qui choisit parmi ses membres un président, un trésorier et un secrétaire.",
+        "En cas de dissolution, l'actif est dévolu conformément "
+        "à l'article 9 de la loi du 1er juillet 1901.",
+    ]
+    blocks: list[Block] = [P(f"Statuts de l'association {name}", align="center", style="bold")]
+    for i, a in enumerate(arts, 1):
+        blocks.append(P(f"Article {i}. {a}"))
+    blocks += [P(place_date(w, rng)), Sign([["Le président", ""], ["Le secrétaire", ""]])]
+    return Doc("STATUTS", blocks, footer=f"Statuts {name} - mis à jour le {fk.fr_date(w.today)}")
