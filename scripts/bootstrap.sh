@@ -51,7 +51,7 @@ if [ ! -f "$stamp" ]; then
   "$VENV/bin/python" -m pip install -q -r requirements/dev.txt -c requirements/constraints.txt 2>&1 \
     | grep -v "is ignored" || true
   "$VENV/bin/python" -m pip install -q --no-deps -e . 2>&1 | grep -v "is ignored" || true
-  "$VENV/bin/python" -c "import django, ninja, pypdfium2, sklearn" # fail loudly if pip did
+  "$VENV/bin/python" -c "import django, pydantic, pypdfium2, sklearn, psycopg" # fail loudly if pip did
   rm -f "$VENV"/.ilot-installed-*
   touch "$stamp"
 fi

@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p var
 export ILOT_DATA_DIR="${ILOT_DATA_DIR:-$PWD/var}"
+mkdir -p "$ILOT_DATA_DIR"
 if [ -z "${ILOT_SECRET_KEY:-}" ]; then
   [ -f var/secret_key ] || .venv/bin/python -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key
   chmod 600 var/secret_key
@@ -31,7 +32,7 @@ trap cleanup INT TERM EXIT
 .venv/bin/gunicorn ilot.config.wsgi:application --bind "127.0.0.1:$PORT" --workers 2 --threads 4 \
   --timeout 120 --access-logfile - --error-logfile - &
 pids+=($!)
-$ILOT db_worker --interval 1 &
+$ILOT db_worker --queue-name '*' --interval 1 --no-reload &
 pids+=($!)
 
 echo
