@@ -4,9 +4,9 @@ Every error carries a stable machine ``code`` (used by the API's JSON error shap
 and a human ``message`` that says what was refused and why. The engines are pure: they raise
 before anything is written, so a caller that catches a ``WorkflowError`` has changed nothing.
 
-The base class is deliberately free of Django so that the engines import without settings; the
-service layer maps it onto the project's single error shape
-(``{"error": {"code", "message", "fields"}}``) with :meth:`WorkflowError.as_dict`.
+The base class is an :class:`ilot.core.exceptions.IlotError` (whose module imports nothing that
+needs settings, so the engines still import without Django configured): the API and the views
+map it onto the project's single error shape (``{"error": {"code", "message", "fields"}}``).
 """
 
 from __future__ import annotations
@@ -14,8 +14,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from ilot.core.exceptions import IlotError
 
-class WorkflowError(Exception):
+
+class WorkflowError(IlotError):
     """Base of every expected workflow error: a stable ``code`` and a readable ``message``."""
 
     status = 400
@@ -23,17 +25,7 @@ class WorkflowError(Exception):
     def __init__(
         self, code: str, message: str, *, fields: Mapping[str, Sequence[str]] | None = None
     ) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.fields: dict[str, list[str]] = {k: list(v) for k, v in (fields or {}).items()}
-
-    def as_dict(self) -> dict[str, object]:
-        """The project's JSON error shape."""
-        body: dict[str, object] = {"code": self.code, "message": self.message}
-        if self.fields:
-            body["fields"] = self.fields
-        return {"error": body}
+        super().__init__(message, code=code, fields={k: list(v) for k, v in (fields or {}).items()})
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(code={self.code!r}, message={self.message!r})"

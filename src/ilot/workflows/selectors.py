@@ -1,0 +1,723 @@
+"""Reads of the workflows app, always starting from the actor.
+
+"My actions" and the portfolio are built from a fixed number of queries whatever the number of
+dossiers: the actor's seats are read once, then one query per kind of row (checklist items,
+tasks, deadlines) filters on the dossier ids of each seat. No per-dossier loop anywhere.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import TruncWeek
+from django.utils import timezone
+
+from ilot.dossiers.access import dossier_for_actor
+from ilot.dossiers.models import Dossier, Participant
+from ilot.tenancy.models import Membership, OrganisationKind, User
+from ilot.workflows import calendar_fr, lifecycle
+from ilot.workflows.access import ROLE_TO_PARTY
+from ilot.workflows.ical import CalendarEvent
+from ilot.workflows.models import (
+    OPEN_ITEM_STATUSES,
+    OPEN_TASK_STATUSES,
+    SATISFIED_ITEM_STATUSES,
+    TO_PROVIDE_STATUSES,
+    ChecklistItem,
+    Deadline,
+    DossierFact,
+    ItemStatus,
+    Notification,
+    NotificationPreference,
+    Task,
+)
+from ilot.workflows.reminders import today_in_paris
+from ilot.workflows.templates import Party
+
+ACTION_KINDS = ("document", "condition", "validation", "task", "deadline")
+MAX_ROWS_PER_KIND = 1000
+
+
+def today() -> date:
+    return today_in_paris(timezone.now())
+
+
+# --- seats ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Seats:
+    """The dossiers where the actor sits, by party (two queries, whatever their number)."""
+
+    by_party: dict[Party, frozenset[int]]
+
+    @property
+    def all(self) -> frozenset[int]:
+        out: set[int] = set()
+        for ids in self.by_party.values():
+            out |= ids
+        return frozenset(out)
+
+    def of(self, party: Party) -> frozenset[int]:
+        return self.by_party.get(party, frozenset())
+
+
+def user_seats(user: User) -> Seats:
+    by_party: dict[Party, set[int]] = defaultdict(set)
+    if not user.is_authenticated or not user.is_active:
+        return Seats({})
+    for dossier_id, role in Participant.objects.filter(user=user, is_active=True).values_list(
+        "dossier_id", "role"
+    ):
+        party = ROLE_TO_PARTY.get(role)
+        if party is not None:
+            by_party[party].add(dossier_id)
+    # Members of the client organisation act as the developer on its dossiers.
+    client_dossiers = Dossier.objects.filter(
+        client__in=Membership.objects.filter(
+            user=user, is_active=True, organisation__kind=OrganisationKind.DEVELOPER
+        ).values("organisation_id")
+    ).values_list("id", flat=True)
+    by_party[Party.DEVELOPER].update(client_dossiers)
+    return Seats({p: frozenset(ids) for p, ids in by_party.items()})
+
+
+# --- my actions -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Action:
+    kind: str  # document | condition | validation | task | deadline
+    id: int
+    dossier_id: int
+    dossier_reference: str
+    dossier_name: str
+    client_id: int
+    client_name: str
+    title: str
+    title_en: str
+    due_date: date | None
+    status: str
+    party: str
+    url: str
+    blocks: str = ""
+    detail: str = ""
+
+    @property
+    def days_left(self) -> int | None:
+        return None if self.due_date is None else (self.due_date - today()).days
+
+    @property
+    def overdue(self) -> bool:
+        return self.due_date is not None and self.due_date < today()
+
+    @property
+    def non_business_day(self) -> str | None:
+        return None if self.due_date is None else calendar_fr.describe_day(self.due_date)
+
+    @property
+    def urgency(self) -> str:
+        days = self.days_left
+        if days is None:
+            return "none"
+        if days < 0:
+            return "overdue"
+        if days <= 1:
+            return "today"
+        if days <= 7:
+            return "week"
+        return "later"
+
+    @property
+    def uid(self) -> str:
+        return f"{self.kind}-{self.id}"
+
+
+@dataclass(frozen=True)
+class ActionFilters:
+    dossier_id: int | None = None
+    client_id: int | None = None
+    kind: str = ""
+    party: str = ""
+
+
+def _dossier_filter(qs: QuerySet[Any], ids: Iterable[int], filters: ActionFilters) -> QuerySet[Any]:
+    qs = qs.filter(dossier_id__in=sorted(ids))
+    if filters.dossier_id:
+        qs = qs.filter(dossier_id=filters.dossier_id)
+    if filters.client_id:
+        qs = qs.filter(dossier__client_id=filters.client_id)
+    return qs
+
+
+_TERMINAL = [s.value for s in lifecycle.TERMINAL]
+
+
+def _items(seats: Seats, user: User, filters: ActionFilters) -> list[Action]:
+    conditions = Q()
+    any_seat = False
+    for party in Party:
+        ids = seats.of(party)
+        if ids and (not filters.party or filters.party == party.value):
+            conditions |= Q(responsible=party.value, status__in=TO_PROVIDE_STATUSES) & Q(
+                dossier_id__in=sorted(ids)
+            )
+            any_seat = True
+    bank = seats.of(Party.BANK)
+    if bank and filters.kind in ("", "validation") and filters.party in ("", Party.BANK.value):
+        to_validate = Q(status=ItemStatus.RECEIVED, requires_validation=True) & Q(
+            dossier_id__in=sorted(bank)
+        )
+        # Four eyes: the user who requested a lifting does not approve it.
+        conditions |= to_validate & ~Q(lift_requested_by=user)
+        any_seat = True
+    if not any_seat:
+        return []
+    qs = (
+        ChecklistItem.objects.filter(conditions)
+        .exclude(dossier__state__in=_TERMINAL)
+        .select_related("dossier", "dossier__client")
+        .only(
+            "id",
+            "kind",
+            "label_fr",
+            "label_en",
+            "due_date",
+            "status",
+            "responsible",
+            "blocks",
+            "rejection_reason",
+            "dossier_id",
+            "dossier__reference",
+            "dossier__name",
+            "dossier__client_id",
+            "dossier__client__name",
+            "dossier__state",
+        )
+    )
+    qs = _dossier_filter(qs, seats.all, filters)
+    out = []
+    for it in qs.order_by("due_date", "pk")[:MAX_ROWS_PER_KIND]:
+        kind = "validation" if it.status == ItemStatus.RECEIVED else it.kind
+        if filters.kind and filters.kind != kind:
+            continue
+        out.append(
+            Action(
+                kind=kind,
+                id=it.pk,
+                dossier_id=it.dossier_id,
+                dossier_reference=it.dossier.reference,
+                dossier_name=it.dossier.name,
+                client_id=it.dossier.client_id,
+                client_name=it.dossier.client.name,
+                title=it.label_fr,
+                title_en=it.label_en,
+                due_date=it.due_date,
+                status=it.status,
+                party=Party.BANK.value if kind == "validation" else it.responsible,
+                url=f"/dossiers/{it.dossier_id}/checklist/#item-{it.pk}",
+                blocks=it.blocks,
+                detail=it.rejection_reason,
+            )
+        )
+    return out
+
+
+def _tasks(seats: Seats, user: User, filters: ActionFilters) -> list[Action]:
+    if filters.kind not in ("", "task"):
+        return []
+    conditions = Q(owner_user=user) if not filters.party else Q(pk__in=[])
+    for party in Party:
+        ids = seats.of(party)
+        if ids and (not filters.party or filters.party == party.value):
+            conditions |= Q(owner_party=party.value, dossier_id__in=sorted(ids))
+    qs = (
+        Task.objects.filter(conditions, status__in=OPEN_TASK_STATUSES)
+        .exclude(dossier__state__in=_TERMINAL)
+        .select_related("dossier", "dossier__client")
+        .only(
+            "id",
+            "title",
+            "due_date",
+            "status",
+            "owner_party",
+            "owner_user_id",
+            "description",
+            "dossier_id",
+            "dossier__reference",
+            "dossier__name",
+            "dossier__client_id",
+            "dossier__client__name",
+            "dossier__state",
+        )
+    )
+    qs = _dossier_filter(qs, seats.all, filters)
+    return [
+        Action(
+            kind="task",
+            id=t.pk,
+            dossier_id=t.dossier_id,
+            dossier_reference=t.dossier.reference,
+            dossier_name=t.dossier.name,
+            client_id=t.dossier.client_id,
+            client_name=t.dossier.client.name,
+            title=t.title,
+            title_en=t.title,
+            due_date=t.due_date,
+            status=t.status,
+            party=t.owner_party or "",
+            url=f"/dossiers/{t.dossier_id}/tasks/#task-{t.pk}",
+            detail=t.description,
+        )
+        for t in qs.order_by("due_date", "pk")[:MAX_ROWS_PER_KIND]
+    ]
+
+
+def _deadlines(seats: Seats, filters: ActionFilters, *, since: date) -> list[Action]:
+    if filters.kind not in ("", "deadline") or filters.party not in ("", Party.BANK.value):
+        return []
+    # Legal and contractual deadlines concern the bank's team and the developer.
+    ids = seats.of(Party.BANK) | seats.of(Party.DEVELOPER)
+    if not ids:
+        return []
+    qs = (
+        Deadline.objects.filter(due_date__gte=since)
+        .exclude(dossier__state__in=_TERMINAL)
+        .select_related("dossier", "dossier__client")
+    )
+    qs = _dossier_filter(qs, ids, filters)
+    return [
+        Action(
+            kind="deadline",
+            id=d.pk,
+            dossier_id=d.dossier_id,
+            dossier_reference=d.dossier.reference,
+            dossier_name=d.dossier.name,
+            client_id=d.dossier.client_id,
+            client_name=d.dossier.client.name,
+            title=d.label_fr,
+            title_en=d.label_en,
+            due_date=d.due_date,
+            status="open",
+            party="",
+            url=f"/dossiers/{d.dossier_id}/checklist/#deadlines",
+            detail=d.legal_ref,
+        )
+        for d in qs.order_by("due_date", "pk")[:MAX_ROWS_PER_KIND]
+    ]
+
+
+def _sort_key(a: Action) -> tuple[int, date, str, int]:
+    # Overdue first, then by due date (overdue ones are the earliest dates), undated last.
+    return (1 if a.due_date is None else 0, a.due_date or date.max, a.kind, a.id)
+
+
+def my_actions(*, actor: User, filters: ActionFilters | None = None) -> list[Action]:
+    """Everything the actor must do across all their dossiers, most urgent first."""
+    filters = filters or ActionFilters()
+    seats = user_seats(actor)
+    if not seats.all:
+        return []
+    actions = [
+        *_items(seats, actor, filters),
+        *_tasks(seats, actor, filters),
+        *_deadlines(seats, filters, since=today()),
+    ]
+    return sorted(actions, key=_sort_key)
+
+
+def my_action_facets(actions: Iterable[Action]) -> dict[str, Any]:
+    """Filter choices built from the actions themselves (no extra query)."""
+    dossiers: dict[int, str] = {}
+    clients: dict[int, str] = {}
+    counts = {"overdue": 0, "week": 0, "today": 0}
+    for a in actions:
+        dossiers[a.dossier_id] = f"{a.dossier_reference} · {a.dossier_name}"
+        clients[a.client_id] = a.client_name
+        if a.urgency in counts:
+            counts[a.urgency] += 1
+    return {
+        "dossiers": sorted(dossiers.items(), key=lambda kv: kv[1]),
+        "clients": sorted(clients.items(), key=lambda kv: kv[1]),
+        "counts": counts,
+    }
+
+
+# --- one dossier ----------------------------------------------------------------------------------
+
+
+@dataclass
+class StageGroup:
+    stage: str
+    label: str
+    items: list[ChecklistItem] = field(default_factory=list)
+
+    @property
+    def done(self) -> int:
+        return sum(1 for i in self.items if i.status in SATISFIED_ITEM_STATUSES)
+
+
+def dossier_checklist(*, actor: User, dossier_id: int) -> QuerySet[ChecklistItem]:
+    dossier = dossier_for_actor(actor, dossier_id)
+    return ChecklistItem.objects.filter(dossier=dossier).select_related(
+        "received_by", "decided_by", "lift_requested_by"
+    )
+
+
+def checklist_by_stage(items: Iterable[ChecklistItem], lang: str = "fr") -> list[StageGroup]:
+    groups: dict[str, StageGroup] = {}
+    for stage in lifecycle.MAIN_PATH[1:]:
+        fr, en = lifecycle.STATE_LABELS[stage]
+        groups[stage.value] = StageGroup(stage.value, en if lang == "en" else fr)
+    for item in items:
+        groups[item.blocks].items.append(item)
+    return [g for g in groups.values() if g.items]
+
+
+def dossier_tasks(*, actor: User, dossier_id: int) -> QuerySet[Task]:
+    dossier = dossier_for_actor(actor, dossier_id)
+    return (
+        Task.objects.filter(dossier=dossier)
+        .select_related("owner_user", "created_by", "checklist_item")
+        .prefetch_related("comments", "comments__author")
+        .order_by("status", "due_date", "pk")
+    )
+
+
+def dossier_deadlines(*, actor: User, dossier_id: int) -> QuerySet[Deadline]:
+    dossier = dossier_for_actor(actor, dossier_id)
+    return Deadline.objects.filter(dossier=dossier).order_by("due_date", "code")
+
+
+def dossier_facts(*, actor: User, dossier_id: int) -> QuerySet[DossierFact]:
+    dossier = dossier_for_actor(actor, dossier_id)
+    return DossierFact.objects.filter(dossier=dossier).order_by("code")
+
+
+# --- timeline (server-rendered SVG) ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TimelineMark:
+    x: float
+    y: float
+    label: str
+    date: date
+    css: str  # done | open | overdue | deadline | milestone
+
+
+@dataclass(frozen=True)
+class TimelineBar:
+    x: float
+    y: float
+    width: float
+    label: str
+    done: int
+    total: int
+    css: str
+
+
+@dataclass(frozen=True)
+class Timeline:
+    width: int
+    height: int
+    today_x: float | None
+    ticks: list[tuple[float, str]]
+    bars: list[TimelineBar]
+    marks: list[TimelineMark]
+    milestones: list[TimelineMark]
+
+
+def dossier_timeline(
+    *, dossier: Dossier, items: Iterable[ChecklistItem], deadline_rows: Iterable[Deadline]
+) -> Timeline:
+    """Geometry of the dossier timeline: one bar per stage (span of its items' due dates, with
+    how many are satisfied), a diamond per computed deadline, the lifecycle milestones from the
+    audit trail, and today's line. Pure arithmetic; the template draws it."""
+    from ilot.audit.models import Event
+
+    items = list(items)
+    deadline_rows = list(deadline_rows)
+    start = today_in_paris(dossier.created_at) if dossier.created_at else today()
+    transitions = list(
+        Event.objects.filter(dossier_id=dossier.pk, action="workflows.dossier_transition")
+        .order_by("seq")
+        .values_list("occurred_at", "data")
+    )
+    dates = [start, today()]
+    dates += [i.due_date for i in items if i.due_date]
+    dates += [d.due_date for d in deadline_rows]
+    end = max(dates) + timedelta(days=7)
+    begin = min(dates) - timedelta(days=3)
+    span = max((end - begin).days, 1)
+    width, left, right = 960, 190, 20
+    plot = width - left - right
+
+    def x_of(d: date) -> float:
+        return round(left + plot * (d - begin).days / span, 1)
+
+    bars: list[TimelineBar] = []
+    y = 40
+    groups = checklist_by_stage(items)
+    for group in groups:
+        due = [i.due_date for i in group.items if i.due_date]
+        if due:
+            x0, x1 = x_of(min(due)), x_of(max(due))
+        else:
+            x0 = x1 = x_of(today())
+        overdue = any(
+            i.due_date and i.due_date < today() and i.status in OPEN_ITEM_STATUSES
+            for i in group.items
+        )
+        css = "done" if group.done == len(group.items) else ("overdue" if overdue else "open")
+        bars.append(
+            TimelineBar(x0, y, max(x1 - x0, 6.0), group.label, group.done, len(group.items), css)
+        )
+        y += 26
+    marks = []
+    for d in deadline_rows:
+        css = "deadline-past" if d.due_date < today() else "deadline"
+        marks.append(TimelineMark(x_of(d.due_date), y + 10, d.label_fr, d.due_date, css))
+    if deadline_rows:
+        y += 40
+    milestones = [TimelineMark(x_of(start), 22, "Création", start, "milestone")]
+    for occurred_at, data in transitions:
+        when = today_in_paris(occurred_at)
+        target = str((data or {}).get("to", ""))
+        try:
+            label = lifecycle.STATE_LABELS[lifecycle.State(target)][0]
+        except ValueError:
+            label = target
+        milestones.append(TimelineMark(x_of(when), 22, label, when, "milestone"))
+    ticks = []
+    cursor = date(begin.year, begin.month, 1)
+    step_months = 1 if span <= 200 else 2 if span <= 400 else 3
+    months = [
+        "janv.",
+        "févr.",
+        "mars",
+        "avr.",
+        "mai",
+        "juin",
+        "juil.",
+        "août",
+        "sept.",
+        "oct.",
+        "nov.",
+        "déc.",
+    ]
+    while cursor <= end:
+        if cursor >= begin:
+            ticks.append((x_of(cursor), f"{months[cursor.month - 1]} {cursor.year % 100:02d}"))
+        month = cursor.month - 1 + step_months
+        cursor = date(cursor.year + month // 12, month % 12 + 1, 1)
+    return Timeline(
+        width=width,
+        height=max(y + 30, 120),
+        today_x=x_of(today()),
+        ticks=ticks,
+        bars=bars,
+        marks=marks,
+        milestones=milestones,
+    )
+
+
+# --- portfolio ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Portfolio:
+    dossier_count: int
+    weeks: list[dict[str, Any]]  # {"start": date, "items": n, "tasks": n, "deadlines": n}
+    overdue_total: int
+    overdue_by_rm: list[dict[str, Any]]
+    overdue_by_client: list[dict[str, Any]]
+    blocked: list[dict[str, Any]]
+    max_week: int
+
+
+def portfolio(*, actor: User, weeks: int = 12) -> Portfolio:
+    """The year-end view over the actor's deal-team dossiers: due dates per week, overdue per
+    relationship manager and per client, dossiers blocked and why. Seven queries in all."""
+    seats = user_seats(actor)
+    ids = sorted(seats.of(Party.BANK))
+    now = today()
+    monday = now - timedelta(days=now.weekday())
+    horizon = monday + timedelta(weeks=weeks)
+    live = ~Q(dossier__state__in=_TERMINAL)
+    open_items = ChecklistItem.objects.filter(
+        live, dossier_id__in=ids, status__in=OPEN_ITEM_STATUSES
+    )
+    open_tasks = Task.objects.filter(live, dossier_id__in=ids, status__in=OPEN_TASK_STATUSES)
+    buckets: dict[date, dict[str, Any]] = {
+        monday + timedelta(weeks=i): {
+            "start": monday + timedelta(weeks=i),
+            "items": 0,
+            "tasks": 0,
+            "deadlines": 0,
+        }
+        for i in range(weeks)
+    }
+    sources: list[tuple[str, QuerySet[Any]]] = [
+        ("items", open_items),
+        ("tasks", open_tasks),
+        ("deadlines", Deadline.objects.filter(live, dossier_id__in=ids)),
+    ]
+    for key, qs in sources:
+        rows = (
+            qs.filter(due_date__gte=monday, due_date__lt=horizon)
+            .annotate(week=TruncWeek("due_date"))
+            .values("week")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+        for row in rows:
+            week = row["week"]
+            week = week.date() if hasattr(week, "date") and callable(week.date) else week
+            if week in buckets:
+                buckets[week][key] += row["n"]
+    overdue_rm: dict[tuple[int, str], int] = defaultdict(int)
+    overdue_client: dict[tuple[int, str], int] = defaultdict(int)
+    for qs in (open_items, open_tasks):
+        rows = (
+            qs.filter(due_date__lt=now)
+            .values(
+                "dossier__relationship_manager_id",
+                "dossier__relationship_manager__full_name",
+                "dossier__relationship_manager__email",
+                "dossier__client_id",
+                "dossier__client__name",
+            )
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+        for row in rows:
+            rm_name = (
+                row["dossier__relationship_manager__full_name"]
+                or row["dossier__relationship_manager__email"]
+            )
+            overdue_rm[(row["dossier__relationship_manager_id"], rm_name)] += row["n"]
+            overdue_client[(row["dossier__client_id"], row["dossier__client__name"])] += row["n"]
+    blocked = _blocked_dossiers(ids, now)
+    week_list = list(buckets.values())
+    for w in week_list:
+        w["total"] = w["items"] + w["tasks"] + w["deadlines"]
+        w["is_current"] = w["start"] == monday
+    return Portfolio(
+        dossier_count=len(ids),
+        weeks=week_list,
+        overdue_total=sum(overdue_rm.values()),
+        overdue_by_rm=[
+            {"id": k[0], "name": k[1], "count": n}
+            for k, n in sorted(overdue_rm.items(), key=lambda kv: (-kv[1], kv[0][1]))
+        ],
+        overdue_by_client=[
+            {"id": k[0], "name": k[1], "count": n}
+            for k, n in sorted(overdue_client.items(), key=lambda kv: (-kv[1], kv[0][1]))
+        ],
+        blocked=blocked,
+        max_week=max([w["total"] for w in week_list] + [1]),
+    )
+
+
+def _blocked_dossiers(ids: list[int], now: date, limit: int = 200) -> list[dict[str, Any]]:
+    """Dossiers whose next lifecycle stage is blocked by an item that is overdue or rejected."""
+    from django.db.models import Case, IntegerField, Value, When
+
+    rank = Case(
+        *[When(dossier__state=s.value, then=Value(i)) for i, s in enumerate(lifecycle.MAIN_PATH)],
+        default=Value(-100),
+        output_field=IntegerField(),
+    )
+    rows = (
+        ChecklistItem.objects.filter(dossier_id__in=ids, status__in=OPEN_ITEM_STATUSES)
+        .filter(Q(due_date__lt=now) | Q(status=ItemStatus.REJECTED))
+        .annotate(state_rank=rank)
+        .filter(state_rank__gte=0)
+        .values(
+            "dossier_id",
+            "dossier__reference",
+            "dossier__name",
+            "dossier__state",
+            "dossier__client__name",
+            "dossier__relationship_manager__full_name",
+            "code",
+            "label_fr",
+            "due_date",
+            "status",
+            "blocks_rank",
+            "state_rank",
+        )
+        .order_by("dossier__reference", "due_date")
+    )
+    out: dict[int, dict[str, Any]] = {}
+    for row in rows:
+        if row["blocks_rank"] > row["state_rank"] + 1:
+            continue  # blocks a later stage: not what stops the dossier now
+        entry = out.setdefault(
+            row["dossier_id"],
+            {
+                "id": row["dossier_id"],
+                "reference": row["dossier__reference"],
+                "name": row["dossier__name"],
+                "state": row["dossier__state"],
+                "client": row["dossier__client__name"],
+                "rm": row["dossier__relationship_manager__full_name"],
+                "reasons": [],
+                "count": 0,
+            },
+        )
+        entry["count"] += 1
+        if len(entry["reasons"]) < 3:
+            entry["reasons"].append(
+                {"label": row["label_fr"], "due_date": row["due_date"], "status": row["status"]}
+            )
+        if len(out) >= limit:
+            break
+    return sorted(out.values(), key=lambda e: (-e["count"], e["reference"]))
+
+
+# --- notifications, preferences, calendar ---------------------------------------------------------
+
+
+def my_notifications(*, actor: User, limit: int = 50) -> list[Notification]:
+    return list(
+        Notification.objects.filter(user=actor)
+        .select_related("dossier")
+        .order_by("-created_at")[:limit]
+    )
+
+
+def unread_count(*, actor: User) -> int:
+    return Notification.objects.filter(user=actor, read_at__isnull=True).count()
+
+
+def my_preferences(*, actor: User) -> NotificationPreference:
+    return NotificationPreference.objects.filter(user=actor).first() or NotificationPreference(
+        user=actor
+    )
+
+
+def calendar_events(*, actor: User, base_url: str) -> list[CalendarEvent]:
+    """The actor's dated actions as all-day events (the feed of the secret calendar URL)."""
+    events = []
+    host = base_url.split("//", 1)[-1].split("/", 1)[0] or "ilot"
+    for a in my_actions(actor=actor):
+        if a.due_date is None:
+            continue
+        events.append(
+            CalendarEvent(
+                uid=f"{a.uid}@{host}",
+                start=a.due_date,
+                summary=f"[{a.dossier_reference}] {a.title}",
+                description=f"{a.dossier_name} · {a.client_name}",
+                url=base_url.rstrip("/") + a.url,
+                categories=(a.kind,),
+            )
+        )
+    return events
