@@ -30,6 +30,9 @@ ROUTE_SCOPES: dict[str, str] = {
     "admin/accounts/": AUTHENTICATED,
     "compliance/": AUTHENTICATED,
     "compliance/audit.csv": AUTHENTICATED,
+    # compliance only (404 for anyone else); the id is a request, not a dossier
+    "compliance/wall-crossings/<int:crossing_id>/": AUTHENTICATED,
+    "wall-crossings/request/": AUTHENTICATED,
     "i18n/setlang/": PUBLIC,
     "i18n/catalog.js": PUBLIC,
     # api

@@ -36,4 +36,10 @@ urlpatterns = [
     path("admin/accounts/", views.admin_accounts_view, name="admin_accounts"),
     path("compliance/", views.compliance_view, name="compliance"),
     path("compliance/audit.csv", views.compliance_export_view, name="compliance_export"),
+    path(
+        "compliance/wall-crossings/<int:crossing_id>/",
+        views.wall_crossing_decide_view,
+        name="wall_crossing_decide",
+    ),
+    path("wall-crossings/request/", views.wall_crossing_request_view, name="wall_crossing_request"),
 ]

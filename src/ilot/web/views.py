@@ -6,16 +6,27 @@ import csv
 from collections.abc import Iterator
 from datetime import datetime
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
 
 from ilot.audit.models import Event
 from ilot.audit.services import audit_record, audit_verify
 from ilot.core import rls
+from ilot.core.exceptions import IlotError, NotFound
 from ilot.core.middleware import client_ip
+from ilot.dossiers.wall_crossing import (
+    wall_crossing_decide,
+    wall_crossing_request,
+    wall_crossing_revoke,
+    wall_crossings_open,
+)
+from ilot.tenancy.access import request_actor
 from ilot.tenancy.models import Organisation, User
 
 
@@ -58,9 +69,59 @@ def compliance_view(request: HttpRequest) -> HttpResponse:
     audit_record(
         action="compliance.audit_viewed", actor=request.user, ip_address=client_ip(request)
     )
+    crossings = wall_crossings_open(actor=request_actor(request))
     return render(
-        request, "web/compliance.html", {"result": result, "events": recent, "total": total}
+        request,
+        "web/compliance.html",
+        {"result": result, "events": recent, "total": total, "crossings": crossings},
     )
+
+
+@login_required
+@require_POST
+def wall_crossing_decide_view(request: HttpRequest, crossing_id: int) -> HttpResponse:
+    actor = request_actor(request)
+    if not actor.is_compliance_officer:
+        raise Http404
+    action = request.POST.get("action", "")
+    try:
+        if action == "revoke":
+            wall_crossing_revoke(actor=actor, crossing_id=crossing_id)
+            messages.success(request, _("Accès révoqué."))
+        else:
+            days = int(request.POST.get("days") or 7)
+            wall_crossing_decide(
+                actor=actor, crossing_id=crossing_id, approve=action == "approve", days=days
+            )
+            messages.success(request, _("Décision enregistrée."))
+    except NotFound as exc:
+        raise Http404 from exc
+    except IlotError as exc:
+        messages.error(request, exc.message)
+    except ValueError:
+        messages.error(request, _("Durée invalide."))
+    return redirect("web:compliance")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def wall_crossing_request_view(request: HttpRequest) -> HttpResponse:
+    actor = request_actor(request)
+    if request.method == "POST":
+        try:
+            wall_crossing_request(
+                actor=actor,
+                reference=request.POST.get("reference", ""),
+                reason=request.POST.get("reason", ""),
+            )
+        except IlotError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(
+                request, _("Demande transmise à la conformité, qui vous répondra par e-mail.")
+            )
+            return redirect("web:dossiers")
+    return render(request, "web/wall_crossing_request.html", {})
 
 
 def _cell(value: object) -> object:
