@@ -29,7 +29,11 @@ def test_demo_twice_creates_nothing_new(capsys: pytest.CaptureFixture[str]) -> N
         counts = (User.objects.count(), Dossier.objects.count(), Participant.objects.count())
     call_command("demo")
     with rls.as_system():
-        assert (User.objects.count(), Dossier.objects.count(), Participant.objects.count()) == counts
+        assert (
+            User.objects.count(),
+            Dossier.objects.count(),
+            Participant.objects.count(),
+        ) == counts
     assert counts[1] == 4
     assert "ilot-demo-2026" in capsys.readouterr().out
     for email, expected in EXPECTED_VISIBLE.items():

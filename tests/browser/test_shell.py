@@ -20,8 +20,12 @@ def test_developer_sees_only_own_dossiers(
 ) -> None:
     page = browser_page
     with rls.as_system():
-        alpha = list(Dossier.objects.filter(client__name="Alpha Promotion").values_list("name", flat=True))
-        beta = list(Dossier.objects.filter(client__name="Beta Habitat").values_list("name", flat=True))
+        alpha = list(
+            Dossier.objects.filter(client__name="Alpha Promotion").values_list("name", flat=True)
+        )
+        beta = list(
+            Dossier.objects.filter(client__name="Beta Habitat").values_list("name", flat=True)
+        )
     sign_in(page, live_demo, "promoteur@alpha.example")
     cards = page.locator("[data-testid=dossier-card]")
     assert cards.count() == len(alpha) == 2
@@ -42,7 +46,9 @@ def test_developer_sees_only_own_dossiers(
     assert not page.console_errors, page.console_errors
     # Typing another client's dossier URL answers like a missing page.
     with rls.as_system():
-        beta_id = Dossier.objects.filter(client__name="Beta Habitat").values_list("pk", flat=True)[0]
+        beta_id = Dossier.objects.filter(client__name="Beta Habitat").values_list("pk", flat=True)[
+            0
+        ]
     response = page.goto(f"{live_demo}/dossiers/{beta_id}/")
     assert response is not None and response.status == 404
     assert alpha[0] not in page.content()
