@@ -117,6 +117,7 @@ class Style:
     title_align: int
     title_size: float
     page: tuple[float, float]
+    head_layout: str
 
 
 def draw_style(rng: random.Random, doc: Doc) -> Style:
@@ -150,6 +151,7 @@ def draw_style(rng: random.Random, doc: Doc) -> Style:
         title_align=rng.choice([TA_CENTER, TA_CENTER, TA_LEFT]),
         title_size=size * rng.uniform(1.4, 2.1),
         page=page,
+        head_layout=rng.choice(["columns", "columns", "stacked", "banner"]),
     )
 
 
@@ -302,6 +304,15 @@ def _flow(doc: Doc, st: Style, ss: _Styles, width: float) -> list[Flowable]:
         ht.setStyle(
             TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
         )
+        if st.head_layout == "stacked":
+            # letterhead on top, recipient block indented below it, as in many French letters
+            ht = RLTable([[left, ""], ["", right]], colWidths=[width * 0.5, width * 0.5])
+            ht.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        elif st.head_layout == "banner" and doc.head_left:
+            banner = ParagraphStyle("bn", parent=ss.h1, textColor=colors.white, spaceBefore=0)
+            top = RLTable([[_para(doc.head_left[0], banner)]], colWidths=[width])
+            top.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), st.accent)]))
+            fl.append(top)
         fl += [ht, Spacer(1, st.size * 1.5)]
     if doc.title:
         fl.append(_para(doc.title.upper() if st.upper_headings else doc.title, ss.title))

@@ -436,3 +436,17 @@ def cheque(w: World, rng: random.Random) -> Doc:
 
 
 _ = Box
+
+
+@template("AUTRE", "photo_objet", formats=("pdf",), scan=1.0)
+def photo(w: World, rng: random.Random) -> Doc:
+    """A photo of something that is not a document (a mole, a façade): little or garbled text."""
+    words = [
+        "IMG_" + ids.ref(rng, "9999"),
+        rng.choice(["", "", "WARNING", "EXIT", "SORTIE", "Parking", "P"]),
+        rng.choice(["", "", "Échelle", "Reçu", "75", "OK"]),
+    ]
+    blocks: list[Block] = [Space(rng.randint(20, 200))]
+    blocks += [P(x, align=rng.choice(["left", "center", "right"])) for x in words if x]
+    blocks.append(Box([" " * rng.randint(5, 40)]))
+    return Doc("", blocks)

@@ -215,6 +215,23 @@ _ITEMS = {
 }
 
 
+_DE_ALT = {
+    "invoice": ["Rechnung", "RECHNUNG", "Rechnungskorrektur", "Kostenrechnung", "Beitragsrechnung"],
+    "number": ["Rechnungsnummer", "Beleg-Nr", "Rechnungsnr."],
+    "date": ["Rechnungsdatum", "Beleg-Datum", "Leistungsdatum"],
+    "bill_to": ["Rechnungsempfänger", "Käufer", "Kunde"],
+}
+
+
+def labels(lang: str, rng: random.Random) -> dict[str, str]:
+    """The language's labels, with German variants drawn per document (ERPs differ)."""
+    t = dict(L[lang])
+    if lang == "de":
+        for k, options in _DE_ALT.items():
+            t[k] = rng.choice(options)
+    return t
+
+
 def _seller(lang: str, rng: random.Random, w: World) -> tuple[str, list[str], str]:
     name = f"{rng.choice(_NAMES)} {rng.choice(_SUFFIX[lang])}"
     if lang == "fr":
@@ -291,7 +308,7 @@ def _customer(w: World, rng: random.Random) -> list[str]:
 @template("FACTURE", "facture_erp", formats=("pdf",), scan=0.1)
 def erp(w: World, rng: random.Random) -> Doc:
     lang = rng.choice(["fr", "en", "en", "de"])
-    t = L[lang]
+    t = labels(lang, rng)
     name, head, _ = _seller(lang, rng, w)
     no = f"{rng.choice(['INV', 'FAC', 'VT', 'RE'])}/{w.today.year}/{rng.randint(1, 9999):04d}"
     table, _ttc = _table(
@@ -330,7 +347,7 @@ def erp(w: World, rng: random.Random) -> Doc:
 @template("FACTURE", "facture_commerce", formats=("pdf", "docx"), scan=0.15)
 def commerce(w: World, rng: random.Random) -> Doc:
     lang = rng.choice(["fr", "fr", "en", "de", "nl"])
-    t = L[lang]
+    t = labels(lang, rng)
     _name, head, _ = _seller(lang, rng, w)
     no = ids.ref(rng, rng.choice(["9999999999", "F999999", "99-99999"]))
     table, _ttc = _table(
@@ -362,7 +379,7 @@ def commerce(w: World, rng: random.Random) -> Doc:
 @template("FACTURE", "facture_abonnement", formats=("pdf",), scan=0.1)
 def abonnement(w: World, rng: random.Random) -> Doc:
     lang = rng.choice(["fr", "fr", "en"])
-    t = L[lang]
+    t = labels(lang, rng)
     kind = rng.choice(["services", "telecom"])
     name, head, _ = _seller(lang, rng, w)
     start = w.today.replace(day=1)
@@ -410,4 +427,119 @@ def abonnement(w: World, rng: random.Random) -> Doc:
         lang=lang,
         head_left=head,
         head_right=_customer(w, rng),
+    )
+
+
+@template("FACTURE", "facture_references_b2b", formats=("pdf",), scan=0.1)
+def references_b2b(w: World, rng: random.Random) -> Doc:
+    """Public-procurement style e-invoice (EN 16931 / Factur-X) with its many reference fields."""
+    name, head, _ = _seller("fr", rng, w)
+    no = ids.ref(rng, "F99999999")
+    rate = Decimal(rng.choice(["20", "20", "10", "0"]))
+    table, ttc = _table(_lines(rng.choice(["goods", "services"]), rng), "fr", rate, rng, True)
+    start = w.today.replace(day=1)
+    refs = [
+        ("N° DE CLIENT", ids.ref(rng, "REFCLI9999")),
+        ("N° BON DE COMMANDE", ids.ref(rng, "PO999999999")),
+        ("N° CONTRAT", ids.ref(rng, "CT9999999999")),
+        ("REF PROJET", w.programme.upper()),
+        ("SERVICE EXÉCUTANT", ids.ref(rng, "SERV999")),
+        ("N° BON DE LIVRAISON", ids.ref(rng, "BL99999")),
+        ("GLN", ids.ref(rng, "9999999999999")),
+        ("DATE DE DÉBUT DE PRESTATION", fk.fr_date(start)),
+        ("DEVISE", "EURO (EUR)"),
+    ]
+    blocks: list[Block] = [
+        KV([("Facture n°", no), ("Date", fk.fr_date(w.today))]),
+        KV(rng.sample(refs, k=rng.randint(4, len(refs)))),
+        table,
+        KV(
+            [
+                (
+                    "Détail TVA",
+                    f"Taux {rate} % - base {fk.money(float(ttc) / (1 + float(rate) / 100))}",
+                ),
+                ("NET À PAYER", fk.money(float(ttc))),
+                ("MOYEN DE PAIEMENT", "VIREMENT"),
+                ("Date d'échéance", fk.fr_date(w.today + dt.timedelta(days=30))),
+            ],
+            boxed=True,
+        ),
+        P(
+            alt(
+                rng,
+                [
+                    "TVA acquittée sur les encaissements.",
+                    "Autoliquidation.",
+                    "Exonération de TVA, article 262 ter I du CGI.",
+                ],
+            )
+        ),
+        P(
+            "Tout retard de paiement engendre une pénalité calculée "
+            "sur la base de trois fois le taux d'intérêt légal. "
+            "Indemnité forfaitaire pour frais de recouvrement "
+            ": 40 €. Pas d'escompte pour règlement anticipé.",
+            style="small",
+        ),
+    ]
+    return Doc(
+        alt(rng, ["FACTURE", "Facture électronique", "FACTURE - ORIGINAL"]),
+        blocks,
+        head_left=head,
+        head_right=_customer(w, rng),
+        footer=f"{name} - document conforme à la norme EN 16931",
+    )
+
+
+@template("FACTURE", "recu_paiement", formats=("pdf",), scan=0.25)
+def recu(w: World, rng: random.Random) -> Doc:
+    lang = rng.choice(["en", "fr"])
+    p = rng.choice([w.developer.manager, *w.buyers])
+    nights = rng.randint(1, 4)
+    rate = round(rng.uniform(60, 240), 2)
+    kind = rng.choice(["hotel", "train", "taxi"])
+    if lang == "en":
+        title, fields = (
+            "PAYMENT RECEIPT",
+            [
+                ("Guest name" if kind == "hotel" else "Passenger", p.name),
+                ("Date", fk.en_date(w.today)),
+                ("Booking ID", ids.ref(rng, "AAAA9999")),
+                ("Payment mode", rng.choice(["Card", "Cash at hotel", "Online"])),
+            ],
+        )
+        head = ["Description", "Rate", "Amount"]
+        total = "Grand total"
+    else:
+        title, fields = (
+            "REÇU DE PAIEMENT - FACTURE",
+            [
+                ("Client", p.formal),
+                ("Date", fk.fr_date(w.today)),
+                ("N° de réservation", ids.ref(rng, "AAAA9999")),
+                ("Mode de paiement", rng.choice(["CB", "Espèces", "Virement"])),
+            ],
+        )
+        head = ["Désignation", "Prix unitaire", "Montant TTC"]
+        total = "Total TTC"
+    label = {
+        "hotel": f"Room charges x {nights} night(s)" if lang == "en" else f"Nuitée(s) x {nights}",
+        "train": "Train ticket" if lang == "en" else "Billet de train",
+        "taxi": "Ride" if lang == "en" else "Course",
+    }
+    rows: list[list[str | int | float]] = [[label[kind], rate, rate * nights]]
+    tax = round(rate * nights * 0.1, 2)
+    rows += [
+        ["Taxes" if lang == "en" else "dont TVA 10 %", "", tax],
+        [total, "", rate * nights + (tax if lang == "en" else 0)],
+    ]
+    return Doc(
+        title,
+        [KV(fields), Table(head, rows, fmt="tmm", total=1)],
+        lang=lang,
+        head_left=[
+            rng.choice(["Hôtel du Parc", "Grand Hotel Central", "Taxi Express", "Rail Voyages"]),
+            fk.address(rng).one_line(),
+        ],
     )

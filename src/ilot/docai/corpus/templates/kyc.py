@@ -204,6 +204,55 @@ _SUPPLIERS = [
 ]
 
 
+def _energy_extras(w: World, rng: random.Random, kind: str) -> list[Block]:
+    """Contract, meter and history blocks that utility bills carry beyond the amounts."""
+    out: list[Block] = []
+    if rng.random() < 0.7:
+        out.append(
+            KV(
+                [
+                    (
+                        "Votre contrat",
+                        rng.choice(
+                            [
+                                "Tarif Bleu option Base",
+                                "Offre marché Heures creuses",
+                                "Contrat eau potable - abonnement résidentiel",
+                            ]
+                        ),
+                    ),
+                    ("Lieu de consommation", "adresse ci-dessus"),
+                    ("Compte de facturation", ids.ref(rng, "9999999999")),
+                    ("Prochaine facture vers le", fk.fr_date(w.today + dt.timedelta(days=60))),
+                ]
+            )
+        )
+    if rng.random() < 0.6 and kind == "électricité":
+        months = [fk.MONTHS_FR[(w.today.month - i) % 12][:4] for i in range(6, 0, -1)]
+        out.append(
+            Table(
+                ["Historique", *months],
+                [["kWh", *[float(rng.randint(80, 900)) for _ in months]]],
+                fmt="t" + "n" * len(months),
+            )
+        )
+        out.append(
+            P(
+                "Dépannage électricité Enedis : 09 72 67 50 XX. Contribution au Service Public de "
+                "l'Électricité et Contribution Tarifaire d'Acheminement incluses.",
+                style="small",
+            )
+        )
+    if rng.random() < 0.5:
+        out.append(
+            P(
+                "Paiement par prélèvement automatique sur le compte bancaire : FR76 XXXX XXXX XXXX",
+                style="small",
+            )
+        )
+    return out
+
+
 @template("JUSTIF_DOMICILE", "facture_energie", formats=("pdf",), scan=0.35)
 def facture_energie(w: World, rng: random.Random) -> Doc:
     p = rng.choice([w.developer.manager, *w.buyers])
@@ -246,13 +295,14 @@ def facture_energie(w: World, rng: random.Random) -> Doc:
                 ]
             ),
             Table(["Détail", "Montant"], lines, fmt="tm", total=1),
+            *_energy_extras(w, rng, kind),
             P(
                 "Pour toute question, contactez notre service client. Médiateur national "
                 "de l'énergie : vos droits en cas de litige.",
                 style="small",
             ),
         ],
-        head_left=[sup, "Service clients", fk.address(rng).one_line()],
+        head_left=[sup, "Votre interlocuteur", "Service clients", fk.address(rng).one_line()],
         head_right=[p.formal, *p.address.lines()],
     )
 
@@ -458,3 +508,49 @@ def be_banque(w: World, rng: random.Random) -> Doc:
 
 
 _ = Box
+
+
+@template("JUSTIF_DOMICILE", "utility_bill_en", formats=("pdf",), scan=0.4)
+def utility_en(w: World, rng: random.Random) -> Doc:
+    p = rng.choice([w.developer.manager, *w.buyers])
+    supplier = rng.choice(
+        ["City Power & Light", "Metro Water Services", "National Gas Supply", "Green Energy Co."]
+    )
+    usage = rng.randint(150, 1400)
+    amount = round(usage * rng.uniform(0.12, 0.3) + 9.5, 2)
+    return Doc(
+        rng.choice(["Your energy statement", "UTILITY BILL", "Electricity bill"]),
+        [
+            KV(
+                [
+                    ("Account holder", p.name.upper()),
+                    ("Service address", p.address.one_line()),
+                    ("Account number", ids.ref(rng, "9999 9999 9999")),
+                    ("Statement date", fk.en_date(w.today, True)),
+                    (
+                        "Billing period",
+                        f"{fk.en_date(w.today - dt.timedelta(days=30), True)}"
+                        f" to {fk.en_date(w.today, True)}",
+                    ),
+                ]
+            ),
+            Table(
+                ["Charges", "Amount"],
+                [
+                    ["Standing charge", 9.5],
+                    [f"Energy used ({usage} kWh)", amount - 9.5],
+                    ["Total amount due", amount],
+                ],
+                fmt="tm",
+                total=1,
+            ),
+            P(
+                "Amount due by "
+                f"{fk.en_date(w.today + dt.timedelta(days=21), True)}"
+                ". Pay online or by direct debit."
+            ),
+        ],
+        lang="en",
+        head_left=[supplier, "Customer service"],
+        head_right=[p.name, *p.address.lines()],
+    )
