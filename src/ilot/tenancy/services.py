@@ -202,3 +202,113 @@ def user_create(
         data={"email": email, "organisation": organisation.name if organisation else None},
     )
     return user
+
+
+def _require_platform_admin(actor: User) -> None:
+    from ilot.core.exceptions import NotFound
+
+    if not actor.is_platform_admin:
+        raise NotFound()
+
+
+@transaction.atomic
+def organisation_create(*, actor: User, name: str, kind: str, siren: str = "") -> Organisation:
+    from ilot.core.identifiers import normalise_siren, siren_valid
+    from ilot.tenancy.models import OrganisationKind
+
+    _require_platform_admin(actor)
+    name = (name or "").strip()
+    errors: dict[str, list[str]] = {}
+    if not name or len(name) > 200:
+        errors["name"] = [_("Nom obligatoire (200 caractères au plus).")]
+    elif Organisation.objects.filter(name__iexact=name).exists():
+        errors["name"] = [_("Cette organisation existe déjà.")]
+    if kind not in OrganisationKind.values:
+        errors["kind"] = [_("Type d'organisation inconnu.")]
+    siren = normalise_siren(siren)
+    if siren and not siren_valid(siren):
+        errors["siren"] = [_("SIREN invalide.")]
+    if errors:
+        raise ValidationFailed(_("Organisation non créée."), fields=errors)
+    organisation = Organisation.objects.create(name=name, kind=kind, siren=siren)
+    audit_record(
+        action="account.organisation_created",
+        actor=actor,
+        obj=organisation,
+        data={"name": name, "kind": kind},
+    )
+    return organisation
+
+
+@transaction.atomic
+def organisation_set_two_factor(*, actor: User, organisation_id: int, required: bool) -> None:
+    _require_platform_admin(actor)
+    updated = Organisation.objects.filter(pk=organisation_id).update(require_two_factor=required)
+    if not updated:
+        raise ValidationFailed(_("Organisation inconnue."))
+    audit_record(
+        action="account.two_factor_policy",
+        actor=actor,
+        object_type="tenancy.organisation",
+        object_id=organisation_id,
+        data={"required": required},
+    )
+
+
+@transaction.atomic
+def user_set_active(*, actor: User, user_id: int, active: bool) -> None:
+    """Deactivate (or reactivate) an account; its sessions and API tokens stop working."""
+    _require_platform_admin(actor)
+    if user_id == actor.pk:
+        raise ValidationFailed(_("Vous ne pouvez pas désactiver votre propre compte."))
+    user = User.objects.select_for_update().filter(pk=user_id).first()
+    if user is None:
+        raise ValidationFailed(_("Compte inconnu."))
+    user.is_active = active
+    user.save(update_fields=["is_active"])
+    if not active:
+        ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(
+            revoked_at=timezone.now()
+        )
+    audit_record(
+        action="account.activated" if active else "account.deactivated", actor=actor, obj=user
+    )
+
+
+@transaction.atomic
+def user_reset_two_factor(*, actor: User, user_id: int) -> None:
+    """For a user who lost their device: they enrol again at next sign-in."""
+    _require_platform_admin(actor)
+    deleted, _count = TotpDevice.objects.filter(user_id=user_id).delete()
+    if deleted:
+        audit_record(
+            action="account.two_factor_reset",
+            actor=actor,
+            object_type="tenancy.user",
+            object_id=user_id,
+        )
+
+
+def password_link_send(*, user: User) -> None:
+    """E-mail a one-time link to choose a password (new accounts have none)."""
+    from urllib.parse import urlparse
+
+    from django.contrib.auth.tokens import default_token_generator
+    from django.core.mail import send_mail
+    from django.template.loader import render_to_string
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+    from django.utils.translation import override
+
+    base = urlparse(settings.ILOT_BASE_URL)
+    context = {
+        "protocol": base.scheme or "https",
+        "domain": base.netloc,
+        "uid": urlsafe_base64_encode(force_bytes(user.pk)),
+        "token": default_token_generator.make_token(user),
+        "user": user,
+    }
+    with override(user.language):
+        subject = render_to_string("web/email/password_reset_subject.txt", context).strip()
+        body = render_to_string("web/email/password_reset.txt", context)
+    send_mail(subject, body, None, [user.email])

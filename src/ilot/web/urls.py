@@ -1,6 +1,7 @@
 from django.urls import path
 
 from ilot.dossiers import views as dossier_views
+from ilot.tenancy import password_views
 from ilot.tenancy import views as auth_views
 from ilot.web import views
 
@@ -12,6 +13,21 @@ urlpatterns = [
     path("accounts/login/", auth_views.login_view, name="login"),
     path("accounts/login/otp/", auth_views.login_otp_view, name="login_otp"),
     path("accounts/logout/", auth_views.logout_view, name="logout"),
+    path(
+        "accounts/password-reset/",
+        password_views.PasswordResetView.as_view(),
+        name="password_reset",
+    ),
+    path(
+        "accounts/password-reset/sent/",
+        password_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "accounts/reset/<uidb64>/<token>/",
+        password_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
     path("accounts/two-factor/", auth_views.two_factor_view, name="two_factor"),
     path("invitations/<str:token>/", dossier_views.invitation_accept_view, name="invitation"),
     path("dossiers/", dossier_views.dossier_list_view, name="dossiers"),

@@ -5,10 +5,11 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator
 from datetime import datetime
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import connection
+from django.db import connection, transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -26,8 +27,9 @@ from ilot.dossiers.wall_crossing import (
     wall_crossing_revoke,
     wall_crossings_open,
 )
+from ilot.tenancy import services as tenancy_services
 from ilot.tenancy.access import request_actor
-from ilot.tenancy.models import Organisation, User
+from ilot.tenancy.models import Organisation, OrganisationKind, User
 
 
 @login_required
@@ -48,14 +50,68 @@ def healthz_view(request: HttpRequest) -> JsonResponse:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def admin_accounts_view(request: HttpRequest) -> HttpResponse:
     """Platform administrators manage accounts; nothing here reads dossier content."""
-    if not request.user.is_platform_admin:  # type: ignore[union-attr]
+    actor = request_actor(request)
+    if not actor.is_platform_admin:
         raise Http404
-    organisations = Organisation.objects.prefetch_related("memberships__user").order_by(
-        "kind", "name"
+    if request.method == "POST":
+        action = request.POST.get("action", "")
+        try:
+            _admin_action(actor, action, request.POST)
+            messages.success(request, _("Modification enregistrée."))
+        except IlotError as exc:
+            details = " ".join(e for errors in exc.fields.values() for e in errors)
+            messages.error(request, f"{exc.message} {details}".strip())
+        except ValueError:
+            messages.error(request, _("Requête invalide."))
+        return redirect("web:admin_accounts")
+    organisations = Organisation.objects.prefetch_related(
+        "memberships__user__totp_device"
+    ).order_by("kind", "name")
+    return render(
+        request,
+        "web/admin_accounts.html",
+        {"organisations": organisations, "kinds": OrganisationKind.choices},
     )
-    return render(request, "web/admin_accounts.html", {"organisations": organisations})
+
+
+def _admin_action(actor: User, action: str, data: Any) -> None:
+    if action == "create_organisation":
+        tenancy_services.organisation_create(
+            actor=actor,
+            name=data.get("name", ""),
+            kind=data.get("kind", ""),
+            siren=data.get("siren", ""),
+        )
+    elif action == "create_user":
+        organisation = Organisation.objects.filter(pk=int(data.get("organisation_id", 0))).first()
+        if organisation is None:
+            raise ValueError
+        user = tenancy_services.user_create(
+            actor=actor,
+            email=data.get("email", ""),
+            password=None,
+            full_name=data.get("full_name", ""),
+            organisation=organisation,
+            title=data.get("title", ""),
+        )
+        transaction.on_commit(lambda: tenancy_services.password_link_send(user=user))
+    elif action in ("deactivate", "activate"):
+        tenancy_services.user_set_active(
+            actor=actor, user_id=int(data.get("user_id", 0)), active=action == "activate"
+        )
+    elif action == "reset_two_factor":
+        tenancy_services.user_reset_two_factor(actor=actor, user_id=int(data.get("user_id", 0)))
+    elif action == "two_factor_policy":
+        tenancy_services.organisation_set_two_factor(
+            actor=actor,
+            organisation_id=int(data.get("organisation_id", 0)),
+            required=data.get("required") == "1",
+        )
+    else:
+        raise ValueError
 
 
 @login_required
