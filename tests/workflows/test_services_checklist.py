@@ -53,7 +53,7 @@ def test_generation_follows_the_default_template_and_is_idempotent(
     with rls.as_system():
         count = ChecklistItem.objects.filter(dossier=alpha).count()
         codes = set(ChecklistItem.objects.filter(dossier=alpha).values_list("code", flat=True))
-    assert count == 38 and {"kbis_sccv", "gfa"} <= codes or count >= 30
+    assert (count == 38 and {"kbis_sccv", "gfa"} <= codes) or count >= 30
     with rls.acting_as(world["rm"].pk):
         assert services.checklist_instantiate(actor=world["rm"], dossier=alpha) == 0
     with rls.as_system():

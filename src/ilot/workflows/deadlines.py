@@ -389,7 +389,7 @@ def missing_facts(
     return {code: m for code, m in memo.items() if m}
 
 
-# --- Statutory checks --------------------------------------------------------------------------
+# --- Statutory checks -----------------------------------------------------------------------------
 
 
 class ConstructionStage(StrEnum):

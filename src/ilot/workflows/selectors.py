@@ -539,6 +539,7 @@ class Portfolio:
     overdue_by_client: list[dict[str, Any]]
     blocked: list[dict[str, Any]]
     max_week: int
+    chart: list[dict[str, Any]]
 
 
 def portfolio(*, actor: User, weeks: int = 12) -> Portfolio:
@@ -622,7 +623,30 @@ def portfolio(*, actor: User, weeks: int = 12) -> Portfolio:
         ],
         blocked=blocked,
         max_week=max([w["total"] for w in week_list] + [1]),
+        chart=_week_chart(week_list),
     )
+
+
+def _week_chart(weeks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Bar geometry for the weekly chart (SVG units: 700 wide, bars up to 150 high)."""
+    top = max([w["total"] for w in weeks] + [1])
+    slot = 700 / max(len(weeks), 1)
+    out = []
+    for i, w in enumerate(weeks):
+        height = round(150 * w["total"] / top, 1)
+        x = round(10 + i * slot + slot * 0.15, 1)
+        out.append(
+            {
+                **w,
+                "x": x,
+                "width": round(slot * 0.7, 1),
+                "height": height,
+                "y": round(185 - height, 1),
+                "mid": round(x + slot * 0.35, 1),
+                "label_y": round(180 - height, 1),
+            }
+        )
+    return out
 
 
 def _blocked_dossiers(ids: list[int], now: date, limit: int = 200) -> list[dict[str, Any]]:

@@ -678,9 +678,10 @@ KNOWN_FACTS: dict[str, str] = {
 _EARLIEST_FACT = date(2000, 1, 1)
 
 
-def _recompute(dossier: Dossier) -> None:
+def _recompute(dossier: Dossier, *, replan_all: bool = False) -> None:
     """Replace the dossier's deadline rows, and re-plan the due dates of items whose rule waits
-    on a fact or a deadline (their base may have just become known or moved)."""
+    on a fact or a deadline (their base may have just become known or moved); with
+    ``replan_all``, items due after the dossier's creation too."""
     facts = _dossier_facts(dossier.pk)
     computed = deadlines.compute_deadlines(facts)
     Deadline.objects.filter(dossier=dossier).exclude(code__in=[c.code for c in computed]).delete()
@@ -708,9 +709,10 @@ def _recompute(dossier: Dossier) -> None:
     waiting = (
         ChecklistItem.objects.filter(dossier=dossier, template_version__isnull=False)
         .exclude(due_after="")
-        .exclude(due_after=templates.DOSSIER_CREATED)
         .select_related("template_version")
     )
+    if not replan_all:
+        waiting = waiting.exclude(due_after=templates.DOSSIER_CREATED)
     plans: dict[int, dict[str, planning.PlannedItem]] = {}
     for item in waiting:
         version = item.template_version

@@ -130,7 +130,7 @@ class Template:
         raise KeyError(code)
 
 
-# --- parsing and validation --------------------------------------------------------------------
+# --- parsing and validation -----------------------------------------------------------------------
 
 _ITEM_KEYS = {
     "code",
@@ -468,7 +468,7 @@ def load_default_template() -> Template:
     return load_template_text(text)
 
 
-# --- serialising, hashing, versioning ----------------------------------------------------------
+# --- serialising, hashing, versioning -------------------------------------------------------------
 
 
 def item_to_data(item: TemplateItem) -> dict[str, Any]:
