@@ -27,6 +27,8 @@ from ilot.docai.corpus.templates.kyc import mrz_check
 from ilot.workflows.taxonomy import category_codes
 
 SEED = 11
+# templates that are blank or nearly so on purpose (AUTRE)
+LOW_TEXT = {"page_blanche", "photo_objet"}
 
 
 def _rows(labels: Path) -> list[dict[str, str]]:
@@ -109,11 +111,11 @@ def test_every_file_opens_in_its_format(corpus: Path) -> None:
             text = text_of(path)
             if r["scanned"] == "yes":
                 assert text.strip() == "", f"{path}: a scan must have no text layer"
-            elif r["template"] != "page_blanche":
+            elif r["template"] not in LOW_TEXT:
                 assert len(text.strip()) > 30, path
             pdf.close()
         elif r["format"] == "docx":
-            assert r["template"] == "page_blanche" or text_of(path).strip()
+            assert r["template"] in LOW_TEXT or text_of(path).strip()
         elif r["format"] == "xlsx":
             assert text_of(path).strip()
         else:
@@ -191,7 +193,7 @@ def test_every_template_renders_to_pdf_with_text() -> None:
             pdf = pdfium.PdfDocument(data)
             text = "".join(p.get_textpage().get_text_range() for p in pdf)
             pdf.close()
-            assert t.name == "page_blanche" or len(text) > 50, (cat, t.name)
+            assert t.name in LOW_TEXT or len(text) > 50, (cat, t.name)
 
 
 def test_command_writes_the_same_labels_as_the_api(corpus_small: Path, tmp_path: Path) -> None:
