@@ -43,11 +43,15 @@ def test_every_route_is_declared() -> None:
     assert len(routes) >= 20
 
 
-def _urls_for(route: str, dossier_id: int, user_id: int) -> list[str]:
+def _urls_for(
+    route: str, dossier_id: int, user_id: int, ids: dict[str, Any] | None = None
+) -> list[str]:
     path = "/" + route
     for key in ("<int:dossier_id>", "<dossier_id>"):
         path = path.replace(key, str(dossier_id))
     path = path.replace("<int:user_id>", str(user_id))
+    for key, value in (ids or {}).items():  # other ids: a real object of the target dossier
+        path = path.replace(key, str(value))
     if "<slug:tab>" in path:
         return [path.replace("<slug:tab>", tab) for tab in sorted(TAB_CODES - {"overview"})]
     assert "<" not in path, f"The sweep does not know how to fill {route}: teach it"
@@ -86,7 +90,45 @@ def _outsiders(world: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def test_dossier_routes_are_walled(world: dict[str, Any], client_for: Any) -> None:
+def _data_room_ids(
+    world: dict[str, Any], target: Any, tmp_path: Any, settings: Any
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A real document (a 1-page PDF) and a tus upload of the target dossier, made by its RM."""
+    import io
+
+    from ilot.core import rls
+    from ilot.documents import services
+    from tests.documents.dataroom import make_pdf
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "storage")},
+        },
+    }
+    settings.ILOT_UPLOAD_DIR = str(tmp_path / "uploads")
+    with rls.acting_as(world["rm"].pk):
+        [result] = services.document_upload(
+            actor=world["rm"],
+            dossier_id=target.pk,
+            fileobj=io.BytesIO(make_pdf(1, "sweep")),
+            filename="sweep.pdf",
+        )
+        upload = services.upload_create(
+            actor=world["rm"], length=10, metadata={"dossier": str(target.pk), "filename": "a.txt"}
+        )
+    document_keys = ("<int:document_id>", "<document_id>")
+    ids: dict[str, Any] = dict.fromkeys(document_keys, result.document_id)
+    missing: dict[str, Any] = dict.fromkeys(document_keys, MISSING_ID)
+    ids["<str:upload_id>"], missing["<str:upload_id>"] = upload.pk, "0" * 32
+    ids["<page>"] = missing["<page>"] = 1
+    return ids, missing
+
+
+def test_dossier_routes_are_walled(
+    world: dict[str, Any], client_for: Any, tmp_path: Any, settings: Any
+) -> None:
     target = world["alpha_dossiers"][0]
     member_id = world["notary"].pk
     dossier_routes = [r for r, scope in ROUTE_SCOPES.items() if scope == DOSSIER]
@@ -94,9 +136,14 @@ def test_dossier_routes_are_walled(world: dict[str, Any], client_for: Any) -> No
     secrets = _secrets(world)
     checked = 0
     insider = client_for(world["rm"])
+    ids, missing_ids = _data_room_ids(world, target, tmp_path, settings)
     for route in dossier_routes:
-        for url in _urls_for(route, target.pk, member_id):
-            missing_url = url.replace(f"/{target.pk}", f"/{MISSING_ID}", 1)
+        pairs = zip(
+            _urls_for(route, target.pk, member_id, ids),
+            _urls_for(route, MISSING_ID, member_id, missing_ids),
+            strict=True,
+        )
+        for url, missing_url in pairs:
             # The sweep must be able to fail: the insider does reach the route.
             insider_status = insider.get(url).status_code
             assert insider_status in (200, 302, 405), (url, insider_status)
