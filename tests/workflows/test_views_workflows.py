@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import html
 from datetime import timedelta
 from typing import Any
-
-import html
 
 import pytest
 from django.utils import timezone

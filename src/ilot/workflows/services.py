@@ -33,7 +33,7 @@ from ilot.dossiers.access import dossier_for_actor
 from ilot.dossiers.models import Dossier, Participant
 from ilot.tenancy.models import User
 from ilot.workflows import access, deadlines, lifecycle, planning, reminders, templates
-from ilot.workflows.exceptions import TemplateInvalid
+from ilot.workflows.exceptions import TemplateInvalid, TemplateProblem
 from ilot.workflows.models import (
     OPEN_TASK_STATUSES,
     SATISFIED_ITEM_STATUSES,
@@ -127,12 +127,10 @@ def checklist_template_revise(
         data = yaml.safe_load(text or "")
     except yaml.YAMLError as exc:
         raise TemplateInvalid(
-            [templates.TemplateProblem("$", "bad_yaml", f"not valid YAML: {exc}")]
+            [TemplateProblem("$", "bad_yaml", f"not valid YAML: {exc}")]
         ) from None
     if not isinstance(data, dict):
-        raise TemplateInvalid(
-            [templates.TemplateProblem("$", "bad_field", "a template must be a mapping")]
-        )
+        raise TemplateInvalid([TemplateProblem("$", "bad_field", "a template must be a mapping")])
     revised = templates.revise(current, data)
     if revised is current:
         return current_version, False
@@ -968,12 +966,13 @@ def _reminder_items(today_: date, horizon: date) -> list[reminders.ReminderItem]
         for dossier_id, user_id, role in Participant.objects.filter(
             dossier_id__in=chunk, is_active=True, user__is_active=True
         ).values_list("dossier_id", "user_id", "role"):
-            party = access.ROLE_TO_PARTY.get(role)
-            if party is not None:
-                seats[(dossier_id, party.value)].append(user_id)
+            seat_party = access.ROLE_TO_PARTY.get(role)
+            if seat_party is not None:
+                seats[(dossier_id, seat_party.value)].append(user_id)
     out: list[reminders.ReminderItem] = []
-    for pk, dossier_id, party, due, title, lead in item_rows:
-        for user_id in seats.get((dossier_id, party), ()):
+    for pk, dossier_id, responsible, due, title, lead in item_rows:
+        assert due is not None  # filtered on due_date__lte
+        for user_id in seats.get((dossier_id, responsible), ()):
             out.append(
                 reminders.ReminderItem(
                     item_id=f"item:{pk}",
@@ -985,8 +984,9 @@ def _reminder_items(today_: date, horizon: date) -> list[reminders.ReminderItem]
                     escalate_to=lead if lead != user_id else None,
                 )
             )
-    for pk, dossier_id, party, due, title, lead, owner in task_rows:
-        owners = [owner] if owner else seats.get((dossier_id, party), [])
+    for pk, dossier_id, owner_party, due, title, lead, owner in task_rows:
+        assert due is not None
+        owners = [owner] if owner else seats.get((dossier_id, owner_party), [])
         for user_id in owners:
             out.append(
                 reminders.ReminderItem(

@@ -160,7 +160,7 @@ def preferences_view(request: HttpRequest) -> HttpResponse:
 def calendar_view(request: HttpRequest) -> HttpResponse:
     from ilot.workflows.models import CalendarToken
 
-    tokens = CalendarToken.objects.filter(user=request.user).order_by("-created_at")
+    tokens = CalendarToken.objects.filter(user=request.user).order_by("-created_at")  # type: ignore[misc]
     return render(request, "workflows/calendar.html", {"tokens": tokens, "new_url": None})
 
 
@@ -178,7 +178,7 @@ def calendar_new_view(request: HttpRequest) -> HttpResponse:
         messages.error(request, exc.message)
         return redirect("workflows:calendar")
     url = f"{settings.ILOT_BASE_URL}/calendar/feed/{raw}.ics"
-    tokens = CalendarToken.objects.filter(user=request.user).order_by("-created_at")
+    tokens = CalendarToken.objects.filter(user=request.user).order_by("-created_at")  # type: ignore[misc]
     return render(request, "workflows/calendar.html", {"tokens": tokens, "new_url": url})
 
 
