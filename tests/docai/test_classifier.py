@@ -159,3 +159,12 @@ def test_training_is_deterministic() -> None:
     a = DocClassifier.fit(docs, labels, seed=3, feature_params=SMALL)
     b = DocClassifier.fit(docs, labels, seed=3, feature_params=SMALL)
     assert np.array_equal(a.model.coef_, b.model.coef_)
+
+
+def test_lexicon_features_find_title_and_body_phrases() -> None:
+    from ilot.docai.lexicon import NAMES, lexicon_features
+
+    text = "ATTESTATION D'ASSURANCE DOMMAGES-OUVRAGE\n" + "texte " * 200 + "article L242-1"
+    on = {n for n, v in zip(NAMES, lexicon_features(text), strict=True) if v}
+    assert "lex:ASSURANCE_DO:title" in on and "lex:ASSURANCE_DO:body" in on
+    assert "lex:GFA:title" not in on

@@ -42,10 +42,13 @@ def expected_calibration_error(
     return float(ece), table
 
 
+Vector = Sequence[Any] | np.ndarray
+
+
 def classification_report(
-    y_true: Sequence[str],
-    y_pred: Sequence[str],
-    confidence: Sequence[float],
+    y_true: Vector,
+    y_pred: Vector,
+    confidence: Vector,
     threshold: float,
 ) -> dict[str, Any]:
     """Accuracy, macro-F1, per-class P/R/F1, coverage and precision above threshold, ECE."""

@@ -22,6 +22,9 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
+from .lexicon import NAMES as LEXICON_NAMES
+from .lexicon import lexicon_features
+
 MAX_CHARS = 8_000  # the first 2-3 pages decide the category; bounded cost per document
 HEAD_CHARS = 400
 
@@ -256,14 +259,17 @@ class FeatureBuilder:
         char_features: int = 30_000,
         head_features: int = 4_000,
         meta_weight: float = 1.0,
+        lexicon_weight: float = 1.0,
     ) -> None:
         self.params = {
             "word_features": word_features,
             "char_features": char_features,
             "head_features": head_features,
             "meta_weight": meta_weight,
+            "lexicon_weight": lexicon_weight,
         }
         self.meta_weight = meta_weight
+        self.lexicon_weight = lexicon_weight
         self.word = FastTfidf("word", (1, 2), min_df=2, max_df=0.9, max_features=word_features)
         self.char = FastTfidf("char_wb", (3, 5), min_df=3, max_df=0.9, max_features=char_features)
         self.head = FastTfidf("word", (1, 3), min_df=2, max_features=head_features)
@@ -286,6 +292,11 @@ class FeatureBuilder:
             self.head.transform([t[:HEAD_CHARS] for t in texts]),
             sparse.csr_matrix(meta),
         ]
+        if self.lexicon_weight:
+            lex = [lexicon_features(d.text[:MAX_CHARS]) for d in docs]
+            blocks.append(
+                sparse.csr_matrix(np.asarray(lex, dtype=np.float32) * self.lexicon_weight)
+            )
         return sparse.hstack(blocks, format="csr", dtype=np.float32)
 
     def fit_transform(self, docs: list[DocInput]) -> sparse.csr_matrix:
@@ -299,6 +310,7 @@ class FeatureBuilder:
                 + [f"char:{t}" for t in self.char.get_feature_names_out()]
                 + [f"head:{t}" for t in self.head.get_feature_names_out()]
                 + list(META_NAMES)
+                + (list(LEXICON_NAMES) if self.lexicon_weight else [])
             )
         return self._names
 

@@ -559,9 +559,9 @@ def identifier_fields(pages: list[str]) -> dict[str, Field]:
                 if iban_ok(raw[:end]):
                     out.setdefault("iban", _field(raw[:end], page, 0.97))
                     break
-        m = _BIC.search(text)
-        if m and "bic" not in out and m.group(1)[4:6].isalpha():
-            out["bic"] = _field(m.group(1), page, 0.85)
+        bic = _BIC.search(text)
+        if bic and "bic" not in out and bic.group(1)[4:6].isalpha():
+            out["bic"] = _field(bic.group(1), page, 0.85)
         pm = _PERMIT.search(text)
         if pm and "permit_number" not in out:
             out["permit_number"] = _field(re.sub(r"\s+", " ", pm.group(1)), page, 0.9)
