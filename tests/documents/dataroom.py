@@ -114,3 +114,34 @@ def storage(settings: Any, tmp_path: Path) -> Iterator[Path]:
     }
     settings.ILOT_UPLOAD_DIR = str(tmp_path / "uploads")
     yield root
+
+
+@pytest.fixture
+def live_url(committed: None, storage: Path) -> Iterator[str]:
+    """A real HTTP server (a thread) on committed data, for tuspy and the browser.
+
+    pytest-django's `live_server` forces `transactional_db`, whose flush runs as the
+    application role and cannot TRUNCATE under the PostgreSQL harness; this fixture relies on
+    `committed` instead (autocommit, cleaned up by the owner role afterwards).
+    """
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
+    from django.db import connections
+    from django.test.testcases import LiveServerThread
+
+    override = {}
+    for conn in connections.all():
+        if conn.vendor == "sqlite" and conn.is_in_memory_db():
+            conn.inc_thread_sharing()
+            override[conn.alias] = conn
+    thread = LiveServerThread("localhost", StaticFilesHandler, connections_override=override)
+    thread.daemon = True
+    thread.start()
+    thread.is_ready.wait()
+    if thread.error:
+        raise thread.error
+    try:
+        yield f"http://localhost:{thread.port}"
+    finally:
+        thread.terminate()
+        for conn in override.values():
+            conn.dec_thread_sharing()

@@ -44,6 +44,9 @@ from ilot.documents.exceptions import (
     ArchiveError,
     BlobTooLarge,
     DocumentError,
+    OffsetMismatch,
+    UploadGone,
+    UploadNotFound,
 )
 from ilot.documents.filetypes import FileKind, require_accepted
 from ilot.documents.inspection import inspect_image, inspect_pdf
@@ -668,6 +671,10 @@ def _ints(raw: str | None) -> list[int]:
 def upload_state(*, actor: User, upload_id: str) -> tuple[Upload, UploadState | None]:
     """The upload row and, while it is active, its staged state (offset)."""
     upload = upload_for_actor(actor, upload_id)
+    if upload.status == UploadStatus.TERMINATED:
+        raise UploadNotFound()
+    if upload.status == UploadStatus.EXPIRED:
+        raise UploadGone()
     if upload.status != UploadStatus.ACTIVE:
         return upload, None
     return upload, conf.staging().get(upload.pk)
@@ -685,14 +692,10 @@ def upload_append(
     """tus PATCH: append a chunk; the last one turns the upload into document(s)."""
     upload = upload_for_actor(actor, upload_id)
     if upload.status == UploadStatus.COMPLETED:
-        from ilot.documents.exceptions import OffsetMismatch
-
         if offset != upload.length:
             raise OffsetMismatch(params={"given": offset, "expected": upload.length})
         return upload, upload.length
     if upload.status != UploadStatus.ACTIVE:
-        from ilot.documents.exceptions import UploadGone
-
         raise UploadGone()
     staging = conf.staging()
     state = staging.append(
