@@ -38,7 +38,9 @@ def live_demo(committed: None, live_server: Any) -> str:
     return str(live_server.url)
 
 
-@pytest.fixture(scope="session")
+# Module scope: the Playwright driver (an event loop and a child process) must not outlive the
+# browser tests, or later tests that fork worker processes inherit it.
+@pytest.fixture(scope="module")
 def _browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 

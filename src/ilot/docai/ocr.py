@@ -376,7 +376,10 @@ def _pool(workers: int) -> ProcessPoolExecutor:
         return _POOL[1]
     if _POOL is not None:
         _POOL[1].shutdown(cancel_futures=True)
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    # forkserver, not fork: the web server, the worker and the test runner have threads (and
+    # Playwright an event loop); forking them can deadlock a child on a lock held at fork time.
+    methods = multiprocessing.get_all_start_methods()
+    method = "forkserver" if "forkserver" in methods else "spawn"
     _POOL = (workers, ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)))
     return _POOL[1]
 
