@@ -178,7 +178,7 @@ def _norm_date(value: Any) -> str:
 
 
 def _xml_truth(xml: bytes) -> dict[str, Any]:
-    from .fields import parse_cii_xml
+    from .facturx import parse_cii_xml
 
     return parse_cii_xml(xml)
 
