@@ -12,6 +12,7 @@ MODULES = [
     "chantier",
     "declarations",
     "factures",
+    "factures_b2b",
     "financement",
     "finances",
     "gouvernance",

@@ -253,9 +253,61 @@ def _seller(lang: str, rng: random.Random, w: World) -> tuple[str, list[str], st
     return name, [name, street, line, f"{L[lang]['vat_no']}: {vat}"], vat
 
 
-def _lines(kind: str, rng: random.Random) -> list[tuple[str, str, float, Decimal]]:
+_ITEMS_LANG = {
+    "en": [
+        "Office chair",
+        'Laptop 14"',
+        '27" monitor',
+        "A4 paper ream",
+        "Toner cartridge",
+        "Consulting (day)",
+        "Cloud hosting",
+        "Software licence (12 months)",
+        "Premium support",
+        "Fibre broadband",
+        "Mobile plan",
+        "Annual maintenance",
+        "Domain name",
+        "Shipping",
+    ],
+    "de": [
+        "Bürostuhl",
+        "Notebook 14 Zoll",
+        "Monitor 27 Zoll",
+        "Kopierpapier A4",
+        "Tonerkartusche",
+        "Beratung (Tag)",
+        "Serverhosting",
+        "Softwarelizenz (12 Monate)",
+        "Wartungsvertrag",
+        "Versicherungsbeitrag",
+        "Versicherungssteuer",
+        "Versandkosten",
+        "Montage",
+        "Schulung",
+    ],
+    "nl": [
+        "Bureaustoel",
+        "Laptop 14 inch",
+        "Monitor 27 inch",
+        "Printpapier A4",
+        "Tonercartridge",
+        "Advies (dag)",
+        "Hosting",
+        "Softwarelicentie (12 maanden)",
+        "Onderhoudsset",
+        "Verzendkosten",
+        "Installatie",
+    ],
+}
+
+
+def _lines(
+    kind: str, rng: random.Random, lang: str = "fr"
+) -> list[tuple[str, str, float, Decimal]]:
     out = []
-    for it in rng.sample(_ITEMS[kind], k=rng.randint(1, min(6, len(_ITEMS[kind])))):
+    pool = _ITEMS[kind] if lang == "fr" or rng.random() < 0.2 else _ITEMS_LANG[lang]
+    for it in rng.sample(pool, k=rng.randint(1, min(6, len(pool)))):
         ref = f"[{ids.ref(rng, 'AAA_9999')}] " if rng.random() < 0.4 else ""
         qty = float(rng.randint(1, 20)) if kind == "goods" else 1.0
         out.append((ref + it, "u", qty, d2(rng.uniform(5, 1500))))
@@ -312,7 +364,7 @@ def erp(w: World, rng: random.Random) -> Doc:
     name, head, _ = _seller(lang, rng, w)
     no = f"{rng.choice(['INV', 'FAC', 'VT', 'RE'])}/{w.today.year}/{rng.randint(1, 9999):04d}"
     table, _ttc = _table(
-        _lines(rng.choice(["goods", "services"]), rng),
+        _lines(rng.choice(["goods", "services"]), rng, lang),
         lang,
         Decimal(rng.choice(_VAT[lang])),
         rng,
@@ -331,6 +383,29 @@ def erp(w: World, rng: random.Random) -> Doc:
         P(t["pay_ref"].format(ref=no)),
         P(t["terms"].format(n=n)),
     ]
+    if lang == "de":
+        blocks.insert(
+            0,
+            KV(
+                [
+                    ("Lieferant", name),
+                    ("GLN", ids.ref(rng, "9999999999999")),
+                    ("Leistungsdatum", _date(lang, w.today)),
+                    ("Beträge in", "EUR"),
+                ]
+            ),
+        )
+        blocks.append(
+            P(
+                rng.choice(
+                    [
+                        "Zahlungsbedingungen: zahlbar sofort ohne Abzug.",
+                        "Bei Zahlung innerhalb von 10 Tagen gewähren wir 2 % Skonto.",
+                        "Gutschrift wird mit der nächsten Rechnung verrechnet.",
+                    ]
+                )
+            )
+        )
     if rng.random() < 0.5:
         iban = ids.iban_fr(rng, rng.choice(ids.BANKS)[1])[0]
         blocks.append(KV([(t["bank"], f"IBAN {ids.group4(iban)}")]))
@@ -351,7 +426,7 @@ def commerce(w: World, rng: random.Random) -> Doc:
     _name, head, _ = _seller(lang, rng, w)
     no = ids.ref(rng, rng.choice(["9999999999", "F999999", "99-99999"]))
     table, _ttc = _table(
-        _lines("goods", rng), lang, Decimal(rng.choice(_VAT[lang])), rng, rng.random() < 0.5
+        _lines("goods", rng, lang), lang, Decimal(rng.choice(_VAT[lang])), rng, rng.random() < 0.5
     )
     cust = _customer(w, rng)
     return Doc(
@@ -384,7 +459,7 @@ def abonnement(w: World, rng: random.Random) -> Doc:
     name, head, _ = _seller(lang, rng, w)
     start = w.today.replace(day=1)
     end = (start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
-    table, ttc = _table(_lines(kind, rng), lang, Decimal(_VAT[lang][0]), rng, False)
+    table, ttc = _table(_lines(kind, rng, lang), lang, Decimal(_VAT[lang][0]), rng, False)
     blocks: list[Block] = [
         KV(
             [
@@ -427,119 +502,4 @@ def abonnement(w: World, rng: random.Random) -> Doc:
         lang=lang,
         head_left=head,
         head_right=_customer(w, rng),
-    )
-
-
-@template("FACTURE", "facture_references_b2b", formats=("pdf",), scan=0.1)
-def references_b2b(w: World, rng: random.Random) -> Doc:
-    """Public-procurement style e-invoice (EN 16931 / Factur-X) with its many reference fields."""
-    name, head, _ = _seller("fr", rng, w)
-    no = ids.ref(rng, "F99999999")
-    rate = Decimal(rng.choice(["20", "20", "10", "0"]))
-    table, ttc = _table(_lines(rng.choice(["goods", "services"]), rng), "fr", rate, rng, True)
-    start = w.today.replace(day=1)
-    refs = [
-        ("N° DE CLIENT", ids.ref(rng, "REFCLI9999")),
-        ("N° BON DE COMMANDE", ids.ref(rng, "PO999999999")),
-        ("N° CONTRAT", ids.ref(rng, "CT9999999999")),
-        ("REF PROJET", w.programme.upper()),
-        ("SERVICE EXÉCUTANT", ids.ref(rng, "SERV999")),
-        ("N° BON DE LIVRAISON", ids.ref(rng, "BL99999")),
-        ("GLN", ids.ref(rng, "9999999999999")),
-        ("DATE DE DÉBUT DE PRESTATION", fk.fr_date(start)),
-        ("DEVISE", "EURO (EUR)"),
-    ]
-    blocks: list[Block] = [
-        KV([("Facture n°", no), ("Date", fk.fr_date(w.today))]),
-        KV(rng.sample(refs, k=rng.randint(4, len(refs)))),
-        table,
-        KV(
-            [
-                (
-                    "Détail TVA",
-                    f"Taux {rate} % - base {fk.money(float(ttc) / (1 + float(rate) / 100))}",
-                ),
-                ("NET À PAYER", fk.money(float(ttc))),
-                ("MOYEN DE PAIEMENT", "VIREMENT"),
-                ("Date d'échéance", fk.fr_date(w.today + dt.timedelta(days=30))),
-            ],
-            boxed=True,
-        ),
-        P(
-            alt(
-                rng,
-                [
-                    "TVA acquittée sur les encaissements.",
-                    "Autoliquidation.",
-                    "Exonération de TVA, article 262 ter I du CGI.",
-                ],
-            )
-        ),
-        P(
-            "Tout retard de paiement engendre une pénalité calculée "
-            "sur la base de trois fois le taux d'intérêt légal. "
-            "Indemnité forfaitaire pour frais de recouvrement "
-            ": 40 €. Pas d'escompte pour règlement anticipé.",
-            style="small",
-        ),
-    ]
-    return Doc(
-        alt(rng, ["FACTURE", "Facture électronique", "FACTURE - ORIGINAL"]),
-        blocks,
-        head_left=head,
-        head_right=_customer(w, rng),
-        footer=f"{name} - document conforme à la norme EN 16931",
-    )
-
-
-@template("FACTURE", "recu_paiement", formats=("pdf",), scan=0.25)
-def recu(w: World, rng: random.Random) -> Doc:
-    lang = rng.choice(["en", "fr"])
-    p = rng.choice([w.developer.manager, *w.buyers])
-    nights = rng.randint(1, 4)
-    rate = round(rng.uniform(60, 240), 2)
-    kind = rng.choice(["hotel", "train", "taxi"])
-    if lang == "en":
-        title, fields = (
-            "PAYMENT RECEIPT",
-            [
-                ("Guest name" if kind == "hotel" else "Passenger", p.name),
-                ("Date", fk.en_date(w.today)),
-                ("Booking ID", ids.ref(rng, "AAAA9999")),
-                ("Payment mode", rng.choice(["Card", "Cash at hotel", "Online"])),
-            ],
-        )
-        head = ["Description", "Rate", "Amount"]
-        total = "Grand total"
-    else:
-        title, fields = (
-            "REÇU DE PAIEMENT - FACTURE",
-            [
-                ("Client", p.formal),
-                ("Date", fk.fr_date(w.today)),
-                ("N° de réservation", ids.ref(rng, "AAAA9999")),
-                ("Mode de paiement", rng.choice(["CB", "Espèces", "Virement"])),
-            ],
-        )
-        head = ["Désignation", "Prix unitaire", "Montant TTC"]
-        total = "Total TTC"
-    label = {
-        "hotel": f"Room charges x {nights} night(s)" if lang == "en" else f"Nuitée(s) x {nights}",
-        "train": "Train ticket" if lang == "en" else "Billet de train",
-        "taxi": "Ride" if lang == "en" else "Course",
-    }
-    rows: list[list[str | int | float]] = [[label[kind], rate, rate * nights]]
-    tax = round(rate * nights * 0.1, 2)
-    rows += [
-        ["Taxes" if lang == "en" else "dont TVA 10 %", "", tax],
-        [total, "", rate * nights + (tax if lang == "en" else 0)],
-    ]
-    return Doc(
-        title,
-        [KV(fields), Table(head, rows, fmt="tmm", total=1)],
-        lang=lang,
-        head_left=[
-            rng.choice(["Hôtel du Parc", "Grand Hotel Central", "Taxi Express", "Rail Voyages"]),
-            fk.address(rng).one_line(),
-        ],
     )
