@@ -158,6 +158,15 @@ def _dossier_filter(qs: QuerySet[Any], ids: Iterable[int], filters: ActionFilter
 _TERMINAL = [s.value for s in lifecycle.TERMINAL]
 
 
+_DOSSIER_FIELDS = (
+    "dossier_id",
+    "dossier__reference",
+    "dossier__name",
+    "dossier__client_id",
+    "dossier__client__name",
+)
+
+
 def _items(seats: Seats, user: User, filters: ActionFilters) -> list[Action]:
     conditions = Q()
     any_seat = False
@@ -178,51 +187,43 @@ def _items(seats: Seats, user: User, filters: ActionFilters) -> list[Action]:
         any_seat = True
     if not any_seat:
         return []
-    qs = (
-        ChecklistItem.objects.filter(conditions)
-        .exclude(dossier__state__in=_TERMINAL)
-        .select_related("dossier", "dossier__client")
-        .only(
-            "id",
-            "kind",
-            "label_fr",
-            "label_en",
-            "due_date",
-            "status",
-            "responsible",
-            "blocks",
-            "rejection_reason",
-            "dossier_id",
-            "dossier__reference",
-            "dossier__name",
-            "dossier__client_id",
-            "dossier__client__name",
-            "dossier__state",
-        )
-    )
+    qs = ChecklistItem.objects.filter(conditions).exclude(dossier__state__in=_TERMINAL)
     qs = _dossier_filter(qs, seats.all, filters)
+    # Plain tuples, not model instances: "my actions" reads up to a thousand rows per kind.
+    rows = qs.order_by("due_date", "pk").values_list(
+        "id",
+        "kind",
+        "label_fr",
+        "label_en",
+        "due_date",
+        "status",
+        "responsible",
+        "blocks",
+        "rejection_reason",
+        *_DOSSIER_FIELDS,
+    )[:MAX_ROWS_PER_KIND]
     out = []
-    for it in qs.order_by("due_date", "pk")[:MAX_ROWS_PER_KIND]:
-        kind = "validation" if it.status == ItemStatus.RECEIVED else it.kind
+    for pk, kind, fr, en, due, status, resp, blocks, reason, did, ref, name, cid, cname in rows:
+        kind = "validation" if status == ItemStatus.RECEIVED else kind
         if filters.kind and filters.kind != kind:
             continue
         out.append(
             Action(
                 kind=kind,
-                id=it.pk,
-                dossier_id=it.dossier_id,
-                dossier_reference=it.dossier.reference,
-                dossier_name=it.dossier.name,
-                client_id=it.dossier.client_id,
-                client_name=it.dossier.client.name,
-                title=it.label_fr,
-                title_en=it.label_en,
-                due_date=it.due_date,
-                status=it.status,
-                party=Party.BANK.value if kind == "validation" else it.responsible,
-                url=f"/dossiers/{it.dossier_id}/checklist/#item-{it.pk}",
-                blocks=it.blocks,
-                detail=it.rejection_reason,
+                id=pk,
+                dossier_id=did,
+                dossier_reference=ref,
+                dossier_name=name,
+                client_id=cid,
+                client_name=cname,
+                title=fr,
+                title_en=en,
+                due_date=due,
+                status=status,
+                party=Party.BANK.value if kind == "validation" else resp,
+                url=f"/dossiers/{did}/checklist/#item-{pk}",
+                blocks=blocks,
+                detail=reason,
             )
         )
     return out
@@ -236,45 +237,31 @@ def _tasks(seats: Seats, user: User, filters: ActionFilters) -> list[Action]:
         ids = seats.of(party)
         if ids and (not filters.party or filters.party == party.value):
             conditions |= Q(owner_party=party.value, dossier_id__in=sorted(ids))
-    qs = (
-        Task.objects.filter(conditions, status__in=OPEN_TASK_STATUSES)
-        .exclude(dossier__state__in=_TERMINAL)
-        .select_related("dossier", "dossier__client")
-        .only(
-            "id",
-            "title",
-            "due_date",
-            "status",
-            "owner_party",
-            "owner_user_id",
-            "description",
-            "dossier_id",
-            "dossier__reference",
-            "dossier__name",
-            "dossier__client_id",
-            "dossier__client__name",
-            "dossier__state",
-        )
+    qs = Task.objects.filter(conditions, status__in=OPEN_TASK_STATUSES).exclude(
+        dossier__state__in=_TERMINAL
     )
     qs = _dossier_filter(qs, seats.all, filters)
+    rows = qs.order_by("due_date", "pk").values_list(
+        "id", "title", "due_date", "status", "owner_party", "description", *_DOSSIER_FIELDS
+    )[:MAX_ROWS_PER_KIND]
     return [
         Action(
             kind="task",
-            id=t.pk,
-            dossier_id=t.dossier_id,
-            dossier_reference=t.dossier.reference,
-            dossier_name=t.dossier.name,
-            client_id=t.dossier.client_id,
-            client_name=t.dossier.client.name,
-            title=t.title,
-            title_en=t.title,
-            due_date=t.due_date,
-            status=t.status,
-            party=t.owner_party or "",
-            url=f"/dossiers/{t.dossier_id}/tasks/#task-{t.pk}",
-            detail=t.description,
+            id=pk,
+            dossier_id=did,
+            dossier_reference=ref,
+            dossier_name=name,
+            client_id=cid,
+            client_name=cname,
+            title=title,
+            title_en=title,
+            due_date=due,
+            status=status,
+            party=party or "",
+            url=f"/dossiers/{did}/tasks/#task-{pk}",
+            detail=description,
         )
-        for t in qs.order_by("due_date", "pk")[:MAX_ROWS_PER_KIND]
+        for pk, title, due, status, party, description, did, ref, name, cid, cname in rows
     ]
 
 
@@ -285,30 +272,29 @@ def _deadlines(seats: Seats, filters: ActionFilters, *, since: date) -> list[Act
     ids = seats.of(Party.BANK) | seats.of(Party.DEVELOPER)
     if not ids:
         return []
-    qs = (
-        Deadline.objects.filter(due_date__gte=since)
-        .exclude(dossier__state__in=_TERMINAL)
-        .select_related("dossier", "dossier__client")
-    )
+    qs = Deadline.objects.filter(due_date__gte=since).exclude(dossier__state__in=_TERMINAL)
     qs = _dossier_filter(qs, ids, filters)
+    rows = qs.order_by("due_date", "pk").values_list(
+        "id", "label_fr", "label_en", "due_date", "legal_ref", *_DOSSIER_FIELDS
+    )[:MAX_ROWS_PER_KIND]
     return [
         Action(
             kind="deadline",
-            id=d.pk,
-            dossier_id=d.dossier_id,
-            dossier_reference=d.dossier.reference,
-            dossier_name=d.dossier.name,
-            client_id=d.dossier.client_id,
-            client_name=d.dossier.client.name,
-            title=d.label_fr,
-            title_en=d.label_en,
-            due_date=d.due_date,
+            id=pk,
+            dossier_id=did,
+            dossier_reference=ref,
+            dossier_name=name,
+            client_id=cid,
+            client_name=cname,
+            title=fr,
+            title_en=en,
+            due_date=due,
             status="open",
             party="",
-            url=f"/dossiers/{d.dossier_id}/checklist/#deadlines",
-            detail=d.legal_ref,
+            url=f"/dossiers/{did}/checklist/#deadlines",
+            detail=legal_ref,
         )
-        for d in qs.order_by("due_date", "pk")[:MAX_ROWS_PER_KIND]
+        for pk, fr, en, due, legal_ref, did, ref, name, cid, cname in rows
     ]
 
 
@@ -469,12 +455,14 @@ def dossier_timeline(
         if due:
             x0, x1 = x_of(min(due)), x_of(max(due))
         else:
-            x0 = x1 = x_of(today())
+            x0 = x1 = float(left)  # undated: the template writes "dates à venir" instead
         overdue = any(
             i.due_date and i.due_date < today() and i.status in OPEN_ITEM_STATUSES
             for i in group.items
         )
         css = "done" if group.done == len(group.items) else ("overdue" if overdue else "open")
+        if not due:
+            css = "undated"
         bars.append(
             TimelineBar(x0, y, max(x1 - x0, 6.0), group.label, group.done, len(group.items), css)
         )

@@ -92,3 +92,19 @@ def neg(value: int) -> int:
 def bar_height(value: int, maximum: int) -> float:
     """Height (0-100) of a bar in the portfolio's weekly chart."""
     return round(100 * value / maximum, 1) if maximum else 0.0
+
+
+@register.filter
+def fact_label(value: str) -> str:
+    """A fact or computed deadline code in words (``offer_date`` → "Date d'émission ...")."""
+    from ilot.workflows.deadlines import default_rules
+    from ilot.workflows.services import KNOWN_FACTS
+
+    if value in KNOWN_FACTS:
+        return KNOWN_FACTS[value]
+    for rule in default_rules():
+        if rule.code == value:
+            return rule.label_fr
+    if value == "dossier_created":
+        return _("Ouverture du dossier")
+    return value
