@@ -164,7 +164,7 @@ class TestProtocol:
         assert paths == ["a/one.pdf", "b/two.txt"]
 
 
-def test_tuspy_client_against_a_live_server(live_url: str) -> None:
+def test_tuspy_client_against_a_live_server(live_url: str) -> None:  # noqa: F811
     """The reference Python tus client, over real HTTP, with a bearer token and checksums."""
     from tusclient import client as tus_client
 

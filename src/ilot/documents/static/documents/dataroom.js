@@ -131,7 +131,8 @@
 
     pump() {
       if (this.paused) return;
-      while (this.running < PARALLEL) {
+      const parallel = parseInt(this.root.dataset.parallel, 10) || PARALLEL;
+      while (this.running < parallel) {
         const next = this.items.find((i) => i.state === "waiting");
         if (!next) break;
         this.startItem(next);
@@ -180,6 +181,9 @@
     async finished(item) {
       this.running -= 1;
       item.sent = item.file.size;
+      const bar = item.li.querySelector(".progress");
+      bar.setAttribute("aria-valuenow", "100");
+      bar.querySelector(".progress-bar").style.width = "100%";
       let results = [];
       try {
         const response = await fetch(item.upload.url, {
