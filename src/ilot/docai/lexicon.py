@@ -90,6 +90,8 @@ _RAW: dict[str, str] = {
         "identifiant international de compte"
     ),
     "BILAN_OPERATION": (
+        "bilan financier|résultat prévisionnel|marge nette|coût de revient|recettes|dépenses|"
+        "total des coûts|"
         "development appraisal|land acquisition|construction costs|professional fees|"
         "profit on cost|gross development value|prix de revient total|bilan prévisionnel|"
         "bilan d'opération|prix de revient|coût du foncier|coût des travaux|honoraires|"
@@ -106,6 +108,8 @@ _RAW: dict[str, str] = {
         "market study|expertise immobilière"
     ),
     "TITRE_PROPRIETE": (
+        "terrain à bâtir|parcelle|cadastrée section|contenance|origine de propriété|"
+        "acquisition du terrain|le terrain|"
         "relevé de propriété|cadastre|documentation foncière|attestation de propriété|"
         "acquisition du terrain|au profit de la sccv|titre de propriété|"
         "attestation de propriété|attestation notariée|acte d'acquisition|"
@@ -151,12 +155,14 @@ _RAW: dict[str, str] = {
         "déchets de démolition|repérage|environmental survey|crep|dpe"
     ),
     "PLANS_NOTICE": (
+        "surface de plancher|indice|plan|niveau r+1|architecte dplg|plan de masse|"
         "tableau des surfaces|plan de situation|cartouche|échelle|shab|"
         "surface de plancher totale|indice dce|notice descriptive|plan de masse|"
         "plan de niveau|façades|coupe|tableau des surfaces|surface habitable|descriptif|"
         "cahier des prestations|plans"
     ),
     "PLANNING": (
+        "gros oeuvre|second oeuvre|livraison prévisionnelle|semaines|mois|"
         "construction programme|activity start finish|site set-up|earthworks|jalons clés|"
         "date prévisionnelle|baseline|planning|planning travaux|planning prévisionnel|"
         "diagramme de gantt|semaine|lot|jalons|hors d'eau|hors d'air|durée|"
@@ -177,6 +183,8 @@ _RAW: dict[str, str] = {
         "bon pour accord|devis valable|quote|quotation|estimation"
     ),
     "QUALIFICATION_ENTREPRISE": (
+        "qualification|certifié|attribuée à|valable jusqu'au|numéro de certificat|"
+        "organisme certificateur|"
         "certificat de qualification|qualibat|qualifelec|rge|fntp|certibat|qualification|"
         "ordre des architectes|certificate|organisme de qualification"
     ),
@@ -196,6 +204,7 @@ _RAW: dict[str, str] = {
         "article l241-1|chantiers ouverts|liability insurance certificate"
     ),
     "GRILLE_PRIX": (
+        "prix de vente ttc|prix tva 20|prix tva 5,5|prix au m² habitable|tarif|parking|"
         "grille de prix|grille tarifaire|prix ttc|prix de vente|typologie|t2|t3|"
         "stationnement|étage|price list|prix par lot"
     ),
@@ -210,6 +219,8 @@ _RAW: dict[str, str] = {
         "date prévisionnelle de livraison|reservation contract"
     ),
     "ACTE_VENTE": (
+        "état descriptif de division|règlement de copropriété|lot numéro|prix payable|"
+        "au fur et à mesure de l'avancement|vente de lots|livraison|"
         "attestation de vente|a reçu le présent acte|acte authentique|office notarial|"
         "acte de vente|acte authentique de vente|vente en l'état futur d'achèvement|"
         "pardevant maître|notaire|l'acquéreur|le vendeur|prix de vente|paiement du prix|"
@@ -229,12 +240,16 @@ _RAW: dict[str, str] = {
         "acte de sûreté|security document|garant"
     ),
     "GFA": (
+        "s'engage à payer|le garant s'oblige|montant de la garantie|convention de garantie|"
+        "attestation de garantie|garantie financière|"
         "garantie extrinsèque d'achèvement|garantie extrinsèque|"
         "engagement de caution garantie|se porte caution solidaire|"
         "garantie financière d'achèvement|gfa|r261-21|garantie d'achèvement|garant|"
         "achèvement de l'immeuble|completion guarantee|convention de garantie"
     ),
     "DEMANDE_TIRAGE": (
+        "nous vous prions de bien vouloir|débloquer|virer la somme|tirage|déblocage|"
+        "au titre du crédit|"
         "demande de tirage|demande de déblocage|déblocage des fonds|tirage n°|"
         "montant demandé|factures jointes|drawdown request|mise à disposition des fonds|"
         "utilisation du crédit"
@@ -253,12 +268,16 @@ _RAW: dict[str, str] = {
         "stade des travaux|call for funds|avis d'échéance"
     ),
     "PV_RECEPTION": (
+        "déclare recevoir|liste des réserves|délai de levée|réception des ouvrages|"
+        "entreprise titulaire|"
         "nf p 03-001|procès-verbal de réception|prononce la réception|"
         "réception est prononcée|procès-verbal de réception|réception des travaux|réserves|"
         "sans réserve|avec réserves|levée des réserves|date de réception|works acceptance|"
         "parfait achèvement"
     ),
     "ATTEST_ACHEVEMENT": (
+        "atteste que l'immeuble|est achevé|r261-1|ouvrages et éléments d'équipement|"
+        "achèvement des travaux|"
         "constat d'achèvement|procès-verbal de constat d'achèvement|déclaration d'achèvement|"
         "attestation d'achèvement|n'ayant pas la qualité de maître d'oeuvre|"
         "attestation d'achèvement|constat d'achèvement|r261-24|achèvement de l'immeuble|"

@@ -125,6 +125,17 @@ def train(
         "confused": reports["all"]["confused"],
         "reliability": reports["all"]["reliability"],
         "ece_before_temperature": ece_raw,
+        # The out-of-fold mistakes, most confident first: what a reviewer should look at.
+        "errors": [
+            {
+                "file": samples[i].path.name,
+                "true": str(y[i]),
+                "predicted": str(pred[i]),
+                "confidence": round(float(conf[i]), 4),
+                "real": bool(real[i]),
+            }
+            for i in sorted(np.nonzero(~correct)[0], key=lambda i: -conf[i])[:80]
+        ],
     }
     if baseline:
         log("paperless-ngx baseline on the same folds")
