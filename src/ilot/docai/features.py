@@ -23,6 +23,7 @@ import numpy as np
 from scipy import sparse
 
 from .lexicon import NAMES as LEXICON_NAMES
+from .lexicon import current_keys as current_lexicon
 from .lexicon import lexicon_features
 
 MAX_CHARS = 8_000  # the first 2-3 pages decide the category; bounded cost per document
@@ -280,6 +281,7 @@ class FeatureBuilder:
         self.word.fit(texts)
         self.char.fit(texts)
         self.head.fit([t[:HEAD_CHARS] for t in texts])
+        self.lexicon_keys = current_lexicon()
         self._names = None
         return self
 
@@ -293,7 +295,8 @@ class FeatureBuilder:
             sparse.csr_matrix(meta),
         ]
         if self.lexicon_weight:
-            lex = [lexicon_features(d.text[:MAX_CHARS]) for d in docs]
+            keys = getattr(self, "lexicon_keys", None)
+            lex = [lexicon_features(d.text[:MAX_CHARS], keys) for d in docs]
             blocks.append(
                 sparse.csr_matrix(np.asarray(lex, dtype=np.float32) * self.lexicon_weight)
             )

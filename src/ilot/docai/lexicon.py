@@ -90,7 +90,7 @@ _RAW: dict[str, str] = {
         "identifiant international de compte"
     ),
     "BILAN_OPERATION": (
-        "bilan financier|résultat prévisionnel|marge nette|coût de revient|recettes|dépenses|"
+        "bilan financier|résultat prévisionnel|marge nette|coût de revient|"
         "total des coûts|"
         "development appraisal|land acquisition|construction costs|professional fees|"
         "profit on cost|gross development value|prix de revient total|bilan prévisionnel|"
@@ -108,8 +108,8 @@ _RAW: dict[str, str] = {
         "market study|expertise immobilière"
     ),
     "TITRE_PROPRIETE": (
-        "terrain à bâtir|parcelle|cadastrée section|contenance|origine de propriété|"
-        "acquisition du terrain|le terrain|"
+        "terrain à bâtir|cadastrée section|contenance|origine de propriété|"
+        "acquisition du terrain|"
         "relevé de propriété|cadastre|documentation foncière|attestation de propriété|"
         "acquisition du terrain|au profit de la sccv|titre de propriété|"
         "attestation de propriété|attestation notariée|acte d'acquisition|"
@@ -155,14 +155,14 @@ _RAW: dict[str, str] = {
         "déchets de démolition|repérage|environmental survey|crep|dpe"
     ),
     "PLANS_NOTICE": (
-        "surface de plancher|indice|plan|niveau r+1|architecte dplg|plan de masse|"
+        "surface de plancher|architecte dplg|plan de masse|"
         "tableau des surfaces|plan de situation|cartouche|échelle|shab|"
         "surface de plancher totale|indice dce|notice descriptive|plan de masse|"
         "plan de niveau|façades|coupe|tableau des surfaces|surface habitable|descriptif|"
         "cahier des prestations|plans"
     ),
     "PLANNING": (
-        "gros oeuvre|second oeuvre|livraison prévisionnelle|semaines|mois|"
+        "gros oeuvre|second oeuvre|livraison prévisionnelle|"
         "construction programme|activity start finish|site set-up|earthworks|jalons clés|"
         "date prévisionnelle|baseline|planning|planning travaux|planning prévisionnel|"
         "diagramme de gantt|semaine|lot|jalons|hors d'eau|hors d'air|durée|"
@@ -183,7 +183,7 @@ _RAW: dict[str, str] = {
         "bon pour accord|devis valable|quote|quotation|estimation"
     ),
     "QUALIFICATION_ENTREPRISE": (
-        "qualification|certifié|attribuée à|valable jusqu'au|numéro de certificat|"
+        "attribuée à|valable jusqu'au|numéro de certificat|"
         "organisme certificateur|"
         "certificat de qualification|qualibat|qualifelec|rge|fntp|certibat|qualification|"
         "ordre des architectes|certificate|organisme de qualification"
@@ -204,7 +204,7 @@ _RAW: dict[str, str] = {
         "article l241-1|chantiers ouverts|liability insurance certificate"
     ),
     "GRILLE_PRIX": (
-        "prix de vente ttc|prix tva 20|prix tva 5,5|prix au m² habitable|tarif|parking|"
+        "prix de vente ttc|prix tva 20|prix tva 5,5|prix au m² habitable|"
         "grille de prix|grille tarifaire|prix ttc|prix de vente|typologie|t2|t3|"
         "stationnement|étage|price list|prix par lot"
     ),
@@ -220,7 +220,7 @@ _RAW: dict[str, str] = {
     ),
     "ACTE_VENTE": (
         "état descriptif de division|règlement de copropriété|lot numéro|prix payable|"
-        "au fur et à mesure de l'avancement|vente de lots|livraison|"
+        "au fur et à mesure de l'avancement|vente de lots|"
         "attestation de vente|a reçu le présent acte|acte authentique|office notarial|"
         "acte de vente|acte authentique de vente|vente en l'état futur d'achèvement|"
         "pardevant maître|notaire|l'acquéreur|le vendeur|prix de vente|paiement du prix|"
@@ -248,7 +248,7 @@ _RAW: dict[str, str] = {
         "achèvement de l'immeuble|completion guarantee|convention de garantie"
     ),
     "DEMANDE_TIRAGE": (
-        "nous vous prions de bien vouloir|débloquer|virer la somme|tirage|déblocage|"
+        "nous vous prions de bien vouloir|virer la somme|déblocage|"
         "au titre du crédit|"
         "demande de tirage|demande de déblocage|déblocage des fonds|tirage n°|"
         "montant demandé|factures jointes|drawdown request|mise à disposition des fonds|"
@@ -322,10 +322,31 @@ for _keys in _KEYS.values():
         _STARTS.setdefault(_words[0], set()).add(len(_words))
 
 
-def _grams(tokens: list[str]) -> set[str]:
+_STARTS_CACHE: dict[int, tuple[dict[str, list[str]], dict[str, set[int]]]] = {}
+
+
+def _starts(keys_by_cat: dict[str, list[str]]) -> dict[str, set[int]]:
+    if keys_by_cat is _KEYS:
+        return _STARTS
+    cached = _STARTS_CACHE.get(id(keys_by_cat))
+    if cached is not None and cached[0] is keys_by_cat:
+        return cached[1]
+    starts: dict[str, set[int]] = {}
+    for keys in keys_by_cat.values():
+        for k in keys:
+            words = k.split()
+            starts.setdefault(words[0], set()).add(len(words))
+    if len(_STARTS_CACHE) > 8:
+        _STARTS_CACHE.clear()
+    _STARTS_CACHE[id(keys_by_cat)] = (keys_by_cat, starts)  # keeps the object, so the id stays
+    return starts
+
+
+def _grams(tokens: list[str], keys_by_cat: dict[str, list[str]]) -> set[str]:
+    starts = _starts(keys_by_cat)
     out: set[str] = set()
     for i, token in enumerate(tokens):
-        lengths = _STARTS.get(token)
+        lengths = starts.get(token)
         if lengths is None:
             continue
         for n in lengths:
@@ -333,13 +354,23 @@ def _grams(tokens: list[str]) -> set[str]:
     return out
 
 
-def lexicon_features(text: str) -> list[float]:
-    """Per category: share of its phrases present (body), and whether one is in the title zone."""
+def current_keys() -> dict[str, list[str]]:
+    """The normalised phrases, to be frozen into a model at training time."""
+    return {c: list(k) for c, k in _KEYS.items()}
+
+
+def lexicon_features(text: str, keys: dict[str, list[str]] | None = None) -> list[float]:
+    """Per category: share of its phrases present (body), and whether one is in the title zone.
+
+    ``keys`` is the phrase set a model was trained with, so editing this module later never
+    changes the features an existing model sees.
+    """
+    keys_by_cat = _KEYS if keys is None else keys
     tokens = light_normalize(text).encode("ascii").translate(_SPACES).decode().split()
-    body, head = _grams(tokens), _grams(tokens[:HEAD_TOKENS])
+    body, head = _grams(tokens, keys_by_cat), _grams(tokens[:HEAD_TOKENS], keys_by_cat)
     out: list[float] = []
     for c in CATEGORIES:
-        keys = _KEYS[c]
+        keys = keys_by_cat.get(c, [])
         hits = sum(k in body for k in keys)
         out.append(min(hits / 3.0, 1.0))
         out.append(1.0 if any(k in head for k in keys if " " in k or len(k) > 4) else 0.0)
