@@ -168,3 +168,13 @@ def test_lexicon_features_find_title_and_body_phrases() -> None:
     on = {n for n, v in zip(NAMES, lexicon_features(text), strict=True) if v}
     assert "lex:ASSURANCE_DO:title" in on and "lex:ASSURANCE_DO:body" in on
     assert "lex:GFA:title" not in on
+
+
+def test_a_model_keeps_the_lexicon_it_was_trained_with(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ilot.docai import lexicon
+
+    docs, _ = _docs(3)
+    fb = FeatureBuilder(**SMALL).fit(docs)
+    before = fb.transform(docs[:3]).toarray()
+    monkeypatch.setitem(lexicon._KEYS, "RIB", ["phrase that never occurs"])
+    assert np.array_equal(fb.transform(docs[:3]).toarray(), before)
