@@ -40,6 +40,38 @@ if PG:
             drop_database(name)
 
 
+def truncate_all_as_owner() -> None:
+    """Empty every table, as the owner role (the app role may not TRUNCATE, by design)."""
+    from django.db import connections
+
+    owner = connections["owner"]
+    with owner.cursor() as cursor:
+        cursor.execute(
+            "SELECT string_agg(quote_ident(tablename), ', ') FROM pg_tables "
+            "WHERE schemaname = 'public' AND tablename NOT IN "
+            "('django_migrations', 'django_content_type', 'auth_permission')"
+        )
+        tables = cursor.fetchone()[0]
+        cursor.execute(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
+    owner.close()
+
+
+if PG:
+
+    @pytest.fixture
+    def transactional_db(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
+        """pytest-django flushes after transactional tests (live_server uses them) through the
+        app role, which may not TRUNCATE; on PostgreSQL the owner empties the tables instead."""
+        with django_db_blocker.unblock():
+            try:
+                yield
+            finally:
+                from django.db import connections
+
+                connections["default"].close()
+                truncate_all_as_owner()
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Tests of PostgreSQL's row-level security itself only exist on the PostgreSQL run.
 

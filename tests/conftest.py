@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from django.core.management import call_command
-from django.db import connection, connections
+from django.db import connection
 from django.test import Client
 
 from ilot.core import rls
@@ -59,15 +59,8 @@ def committed(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
             yield
         finally:
             if connection.vendor == "postgresql":
-                owner = connections["owner"]
-                with owner.cursor() as cursor:
-                    cursor.execute(
-                        "SELECT string_agg(quote_ident(tablename), ', ') FROM pg_tables "
-                        "WHERE schemaname = 'public' AND tablename NOT IN "
-                        "('django_migrations', 'django_content_type', 'auth_permission')"
-                    )
-                    tables = cursor.fetchone()[0]
-                    cursor.execute(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
-                owner.close()
+                from conftest import truncate_all_as_owner
+
+                truncate_all_as_owner()
             else:
                 call_command("flush", interactive=False, verbosity=0)
