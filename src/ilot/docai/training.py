@@ -37,7 +37,8 @@ DEFAULT_C = 20.0
 REAL_WEIGHT = 3.0  # real documents are rare and closest to production: count each one thrice
 ALGORITHM = (
     "TF-IDF word 1-2 grams + char_wb 3-5 grams + title-zone word 1-3 grams + 13 layout/meta "
-    "features -> multinomial LogisticRegression (class_weight=balanced) -> temperature scaling"
+    "features + 98 category-lexicon features (phrase share, title hit; lexicon frozen in the "
+    "model) -> multinomial LogisticRegression (class_weight=balanced) -> temperature scaling"
 )
 
 
