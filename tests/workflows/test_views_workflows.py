@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from datetime import timedelta
 from typing import Any
 
@@ -37,6 +38,7 @@ def test_checklist_and_tasks_tabs_render(demo: dict[str, Any], client_for: Any) 
     body = _text(page)
     assert page.status_code == 200
     assert 'data-testid="timeline"' in body and "<svg" in body
+    assert not re.search(r'(x|y|width|x1|x2)="\d+,\d', body)  # SVG numbers never localised
     assert "Extrait Kbis de la SCCV" in body and "Échéances calculées" in body
     assert "Fin du délai de recours des tiers" in body
     assert 'name="item_id"' in body  # the bank sees validate/reject forms
@@ -109,6 +111,7 @@ def test_portfolio_for_bank_staff_only(demo: dict[str, Any], client_for: Any) ->
     page = client_for(demo["rm"]).get("/portfolio/")
     body = _text(page)
     assert page.status_code == 200 and 'data-testid="weeks-chart"' in body
+    assert not re.search(r'(x|y|width|height)="\d+,\d', body)
     assert "Dossiers bloqués" in body and "Villa Horizon" not in body
     assert "OP-" in body  # at least one blocked Alpha dossier is listed
     for user in (demo["alpha"], demo["notary"], demo["admin"]):
