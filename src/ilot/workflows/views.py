@@ -28,6 +28,7 @@ from ilot.workflows.models import ChecklistTemplate
 from ilot.workflows.templates import Party
 
 PARTY_VALUES = frozenset(p.value for p in Party)
+MAX_SHOWN = 300
 
 
 def _dossier(request: HttpRequest, dossier_id: int) -> Any:
@@ -91,7 +92,9 @@ def my_actions_view(request: HttpRequest) -> HttpResponse:
         else selectors.my_actions(actor=user, filters=filters)
     )
     context = {
-        "actions": actions,
+        # The most urgent first; beyond a page, filters narrow the list (the API returns all).
+        "actions": actions[:MAX_SHOWN],
+        "hidden": max(len(actions) - MAX_SHOWN, 0),
         "facets": selectors.my_action_facets(everything),
         "filters": filters,
         "kinds": selectors.ACTION_KINDS,
