@@ -41,8 +41,11 @@ def test_documents_tab_serves_the_upload_assets(world: dict[str, Any], client_fo
     assert 'data-testid="dropzone"' in body and "<script>" not in body
 
 
-def test_drop_a_folder_then_preview_a_page(  # noqa: F811
-    live_url: str, browser_page: Any, screenshot: Callable[[Any, str], Path], tmp_path: Path
+def test_drop_a_folder_then_preview_a_page(
+    live_url: str,  # noqa: F811
+    browser_page: Any,
+    screenshot: Callable[[Any, str], Path],
+    tmp_path: Path,
 ) -> None:
     load_demo()
     with rls.as_system():
@@ -103,7 +106,7 @@ def test_drop_a_folder_then_preview_a_page(  # noqa: F811
     )
     screenshot(page, "data-room-list")
 
-    page.click("[data-testid=preview-%d]" % permis.pk)
+    page.click(f"[data-testid=preview-{permis.pk}]")
     page.wait_for_function(
         "() => { const i = document.querySelector('[data-testid=preview-image]');"
         " return i && i.complete && i.naturalWidth > 500; }"

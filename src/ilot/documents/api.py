@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from ninja import Router, Schema
 
 from ilot.core.exceptions import ValidationFailed
@@ -59,7 +60,7 @@ def upload_documents(request: HttpRequest, dossier_id: str) -> HttpResponse:
         for result in services.document_upload(
             actor=actor,
             dossier_id=dossier.pk,
-            fileobj=uploaded,  # type: ignore[arg-type]
+            fileobj=uploaded,
             filename=uploaded.name or "document",
             folder=request.POST.get("folder") or None,
             visibility=request.POST.get("visibility") or None,
@@ -158,7 +159,7 @@ def add_version(request: HttpRequest, document_id: str) -> HttpResponse:
     result = services.document_add_version(
         actor=actor,
         document_id=document.pk,
-        fileobj=uploaded,  # type: ignore[arg-type]
+        fileobj=uploaded,
         filename=uploaded.name or document.name,
         via="api",
     )
@@ -172,7 +173,7 @@ def add_version(request: HttpRequest, document_id: str) -> HttpResponse:
 @router.get("/documents/{document_id}/download")
 def download(
     request: HttpRequest, document_id: str, version: int | None = None, original: str = ""
-) -> HttpResponse:
+) -> HttpResponseBase:
     return delivery.download_response(
         actor=request_actor(request),
         document_id=document_id,

@@ -517,11 +517,11 @@ def _ingest_zip(target: _Target, fh: IO[bytes], folder: Folder, *, prefix: str) 
                         spool.write(chunk)
                 spool.seek(0)
                 try:
-                    verdict = judge(spool, entry.filename)  # type: ignore[arg-type]
+                    verdict = judge(spool, entry.filename)
                     if verdict.kind is FileKind.ZIP:
                         raise ArchiveError(params={"reason": "archives nested too deeply"})
                     spool.seek(0)
-                    blob = store.put(spool, max_size=conf.max_upload_bytes())  # type: ignore[arg-type]
+                    blob = store.put(spool, max_size=conf.max_upload_bytes())
                 except DocumentError as exc:
                     staged.append((entry.filename, entry.path, None, None, exc))
                     continue
@@ -537,16 +537,16 @@ def _ingest_zip(target: _Target, fh: IO[bytes], folder: Folder, *, prefix: str) 
         _audit_refusal(target, result)
         return [result]
     results: list[FileResult] = []
-    for name, entry_path, verdict, blob, error in staged:
+    for name, entry_path, judged, stored, error in staged:
         path = entry_path
-        if error is not None or verdict is None or blob is None:
+        if error is not None or judged is None or stored is None:
             assert error is not None
             result = _rejected(name, error, path)
             _audit_refusal(target, result)
             results.append(result)
             continue
         sub = entry_path.rsplit("/", 1)[0] if "/" in entry_path else ""
-        results.append(_record(target, verdict, blob, name, _subfolder(folder, sub), path))
+        results.append(_record(target, judged, stored, name, _subfolder(folder, sub), path))
     return results
 
 

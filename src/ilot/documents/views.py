@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -53,7 +54,7 @@ def upload_view(request: HttpRequest, dossier_id: int) -> HttpResponse:
             results += services.document_upload(
                 actor=actor,
                 dossier_id=dossier.pk,
-                fileobj=uploaded,  # type: ignore[arg-type]
+                fileobj=uploaded,
                 filename=uploaded.name or "document",
                 folder=request.POST.get("folder") or None,
                 visibility=request.POST.get("visibility") or None,
@@ -78,7 +79,7 @@ def upload_view(request: HttpRequest, dossier_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def bulk_view(request: HttpRequest, dossier_id: int) -> HttpResponse:
+def bulk_view(request: HttpRequest, dossier_id: int) -> HttpResponseBase:
     """Bulk actions on the selected documents: move, visibility, delete, restore, zip."""
     dossier = _dossier(request, dossier_id)
     actor = request_actor(request)
@@ -208,7 +209,7 @@ def version_upload_view(request: HttpRequest, dossier_id: int, document_id: int)
     result = services.document_add_version(
         actor=actor,
         document_id=document.pk,
-        fileobj=uploaded,  # type: ignore[arg-type]
+        fileobj=uploaded,
         filename=uploaded.name or document.name,
     )
     if result.status == "stored":
@@ -228,7 +229,7 @@ class _Echo:
 
 @login_required
 @require_GET
-def activity_csv_view(request: HttpRequest, dossier_id: int) -> HttpResponse:
+def activity_csv_view(request: HttpRequest, dossier_id: int) -> HttpResponseBase:
     """The dossier's audit trail as CSV (inside the wall; the export itself is audited)."""
     dossier = _dossier(request, dossier_id)
     actor = request_actor(request)
