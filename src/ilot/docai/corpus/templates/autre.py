@@ -76,7 +76,7 @@ def payslip(w: World, rng: random.Random) -> Doc:
     )
 
 
-@template("AUTRE", "carte_grise", formats=("pdf",), scan=0.6)
+@template("AUTRE", "carte_grise", formats=("pdf",), scan=0.5)
 def carte_grise(w: World, rng: random.Random) -> Doc:
     p = fk.person(rng, w.today)
     plate = ids.ref(rng, "AA-999-AA")
@@ -405,7 +405,7 @@ def compte_rendu(w: World, rng: random.Random) -> Doc:
     )
 
 
-@template("AUTRE", "cheque", formats=("pdf",), scan=0.8)
+@template("AUTRE", "cheque", formats=("pdf",), scan=0.5)
 def cheque(w: World, rng: random.Random) -> Doc:
     amount = float(d2(rng.uniform(50, 90000)))
     bank = rng.choice(ids.BANKS)[0]

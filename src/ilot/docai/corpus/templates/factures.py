@@ -357,7 +357,7 @@ def _customer(w: World, rng: random.Random) -> list[str]:
     return [c.full, *c.address.lines(), *([f"TVA {c.vat}"] if rng.random() < 0.5 else [])]
 
 
-@template("FACTURE", "facture_erp", formats=("pdf",), scan=0.1)
+@template("FACTURE", "facture_erp", formats=("pdf",), scan=0.25)
 def erp(w: World, rng: random.Random) -> Doc:
     lang = rng.choice(["fr", "en", "en", "de"])
     t = labels(lang, rng)
@@ -419,7 +419,7 @@ def erp(w: World, rng: random.Random) -> Doc:
     )
 
 
-@template("FACTURE", "facture_commerce", formats=("pdf", "docx"), scan=0.15)
+@template("FACTURE", "facture_commerce", formats=("pdf", "docx"), scan=0.3)
 def commerce(w: World, rng: random.Random) -> Doc:
     lang = rng.choice(["fr", "fr", "en", "de", "nl"])
     t = labels(lang, rng)
@@ -451,7 +451,7 @@ def commerce(w: World, rng: random.Random) -> Doc:
     )
 
 
-@template("FACTURE", "facture_abonnement", formats=("pdf",), scan=0.1)
+@template("FACTURE", "facture_abonnement", formats=("pdf",), scan=0.25)
 def abonnement(w: World, rng: random.Random) -> Doc:
     lang = rng.choice(["fr", "fr", "en"])
     t = labels(lang, rng)

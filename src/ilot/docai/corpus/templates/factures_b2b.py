@@ -77,7 +77,7 @@ def references_b2b(w: World, rng: random.Random) -> Doc:
     )
 
 
-@template("FACTURE", "recu_paiement", formats=("pdf",), scan=0.25)
+@template("FACTURE", "recu_paiement", formats=("pdf",), scan=0.4)
 def recu(w: World, rng: random.Random) -> Doc:
     lang = rng.choice(["en", "fr"])
     p = rng.choice([w.developer.manager, *w.buyers])

@@ -37,7 +37,7 @@ def _vat(rng: random.Random) -> Decimal:
     return Decimal(rng.choice(["20", "20", "20", "10", "5.5"]))
 
 
-@template("FACTURE", "facture_entreprise", scan=0.2)
+@template("FACTURE", "facture_entreprise", scan=0.3)
 def facture_entreprise(w: World, rng: random.Random) -> Doc:
     c = rng.choice(w.contractors)
     no = ids.ref(rng, alt(rng, ["FA-9999-0999", "F9999999", "FAC/9999/999", "2099-999"]))
@@ -160,7 +160,7 @@ def situation(w: World, rng: random.Random) -> Doc:
     )
 
 
-@template("FACTURE", "invoice_en", scan=0.1)
+@template("FACTURE", "invoice_en", scan=0.3)
 def invoice_en(w: World, rng: random.Random) -> Doc:
     c = rng.choice([w.architect_firm, *w.contractors])
     no = ids.ref(rng, alt(rng, ["INV-99999", "999999", "IN/99/9999"]))
