@@ -123,6 +123,15 @@ def _data_room_ids(
     missing: dict[str, Any] = dict.fromkeys(document_keys, MISSING_ID)
     ids["<str:upload_id>"], missing["<str:upload_id>"] = upload.pk, "0" * 32
     ids["<page>"] = missing["<page>"] = 1
+    from ilot.docai.models import DocumentAnalysis
+    from ilot.documents.models import Document
+
+    with rls.acting_as(world["rm"].pk):
+        version = Document.objects.get(pk=result.document_id).current_version
+        analysis, _created = DocumentAnalysis.objects.get_or_create(
+            version=version, defaults={"dossier": target, "document_id": result.document_id}
+        )
+    ids["<int:analysis_id>"], missing["<int:analysis_id>"] = analysis.pk, MISSING_ID
     return ids, missing
 
 

@@ -51,10 +51,11 @@ ROUTE_SCOPES: dict[str, str] = {
 
 def _merge_app_scopes() -> None:
     # Each app declares its own routes next to its urls.py; duplicates would hide a mistake.
+    from ilot.docai.routes import ROUTE_SCOPES as docai
     from ilot.documents.routes import ROUTE_SCOPES as documents
     from ilot.workflows.routes import ROUTE_SCOPES as workflows
 
-    for scopes in (documents, workflows):
+    for scopes in (documents, workflows, docai):
         clash = set(scopes) & set(ROUTE_SCOPES)
         if clash:
             raise ValueError(f"Routes declared twice: {sorted(clash)}")

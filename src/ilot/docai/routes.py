@@ -1,0 +1,6 @@
+"""Access scope of each route of this app, merged into ilot.config.route_scopes."""
+
+ROUTE_SCOPES: dict[str, str] = {
+    "dossiers/<int:dossier_id>/review/": "dossier",
+    "dossiers/<int:dossier_id>/review/<int:analysis_id>/": "dossier",
+}
