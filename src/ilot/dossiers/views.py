@@ -65,6 +65,16 @@ def _dossier_or_404(request: HttpRequest, dossier_id: int) -> Any:
         raise Http404 from exc
 
 
+def _review_count(user: Any, dossier: Any) -> int | None:
+    """Documents waiting for the deal team's review (None for those who do not review)."""
+    participation = access.actor_participation(user, dossier)
+    if participation is None or not participation.is_bank:
+        return None
+    from ilot.docai.selectors import review_queue
+
+    return review_queue(actor=user, dossier_id=dossier.pk).count()
+
+
 @login_required
 def dossier_list_view(request: HttpRequest) -> HttpResponse:
     search = request.GET.get("q", "").strip()[:100]
@@ -135,6 +145,7 @@ def dossier_view(request: HttpRequest, dossier_id: int, tab: str = "overview") -
         "tab": tab,
         "can_manage": access.can_manage_dossier(user, dossier),
         "lifecycle": [(state.value, state.label) for state in MAIN_PATH],
+        "review_count": _review_count(user, dossier),
     }
     if tab in ("overview", "participants"):
         context["participants"] = list(dossier_participants(actor=user, dossier_id=dossier.pk))
