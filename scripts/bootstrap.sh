@@ -12,7 +12,7 @@ VENV=.venv
 # e-mail and translations (gettext), for tests (PostgreSQL server binaries, Chromium), and Node
 # for the front-end assets.
 SYSTEM_PACKAGES=(tesseract-ocr tesseract-ocr-fra tesseract-ocr-eng libmagic1 poppler-utils
-  fonts-dejavu-core gettext postgresql chromium nodejs npm)
+  fonts-dejavu-core fonts-liberation gettext postgresql chromium nodejs npm)
 if [ "${ILOT_SKIP_BROWSER:-}" = "1" ]; then SYSTEM_PACKAGES=("${SYSTEM_PACKAGES[@]/chromium}"); fi
 
 missing=()
