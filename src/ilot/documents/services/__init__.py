@@ -21,6 +21,7 @@ from ilot.documents.services.documents import (
     documents_set_visibility,
 )
 from ilot.documents.services.folders import (
+    DEFAULT_FOLDER_CODE,
     folder_create,
     folder_move,
     folder_rename,
@@ -45,6 +46,7 @@ from ilot.documents.services.uploads import (
 )
 
 __all__ = [
+    "DEFAULT_FOLDER_CODE",
     "DossierQuotaExceeded",
     "FileResult",
     "Verdict",

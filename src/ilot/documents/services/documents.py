@@ -42,6 +42,7 @@ from ilot.documents.services.ingest import (
     _Target,
     _target,
     judge,
+    version_analyse,
 )
 from ilot.dossiers.access import dossier_for_actor
 from ilot.tenancy.models import User
@@ -111,6 +112,7 @@ def document_add_version(
                 obj=locked,
                 data={"version": number, "sha256": blob.sha256, "size": blob.size, "via": via},
             )
+            version_analyse(version)
     except IntegrityError:
         return _duplicate(target, blob, name, name, None)
     return FileResult(

@@ -271,6 +271,7 @@ def _record(
                     "via": target.via,
                 },
             )
+            version_analyse(version)
     except IntegrityError:
         # A concurrent identical upload won, or the same bytes sit in a document this actor
         # may not see (so it is not named).
@@ -285,6 +286,13 @@ def _record(
         sha256=blob.sha256,
         flags=list(verdict.flags),
     )
+
+
+def version_analyse(version: DocumentVersion) -> None:
+    """Hand a new version to the document AI (queued once the upload commits)."""
+    from ilot.docai.services import analysis_enqueue
+
+    analysis_enqueue(version=version)
 
 
 def _duplicate(
