@@ -146,28 +146,46 @@ class ActionFilters:
     party: str = ""
 
 
-def _dossier_filter(qs: QuerySet[Any], ids: Iterable[int], filters: ActionFilters) -> QuerySet[Any]:
-    qs = qs.filter(dossier_id__in=sorted(ids))
-    if filters.dossier_id:
-        qs = qs.filter(dossier_id=filters.dossier_id)
-    if filters.client_id:
-        qs = qs.filter(dossier__client_id=filters.client_id)
-    return qs
-
-
 _TERMINAL = [s.value for s in lifecycle.TERMINAL]
 
-
-_DOSSIER_FIELDS = (
-    "dossier_id",
-    "dossier__reference",
-    "dossier__name",
-    "dossier__client_id",
-    "dossier__client__name",
-)
+# (reference, name, client id, client name) of each live dossier, read once per call.
+DossierInfo = dict[int, tuple[str, str, int, str]]
 
 
-def _items(seats: Seats, user: User, filters: ActionFilters) -> list[Action]:
+def _live_dossiers(seats: Seats, filters: ActionFilters) -> tuple[Seats, DossierInfo]:
+    """One query for the dossiers of every seat: their labels, and which are still live.
+
+    The kind queries then filter on plain id lists and join nothing, which keeps their plans
+    simple (index on dossier and status) whatever the number of dossiers in the installation.
+    """
+    qs = Dossier.objects.filter(id__in=sorted(seats.all)).exclude(state__in=_TERMINAL)
+    if filters.dossier_id:
+        qs = qs.filter(id=filters.dossier_id)
+    if filters.client_id:
+        qs = qs.filter(client_id=filters.client_id)
+    info: DossierInfo = {
+        pk: (ref, name, cid, cname)
+        for pk, ref, name, cid, cname in qs.values_list(
+            "id", "reference", "name", "client_id", "client__name"
+        )
+    }
+    live = frozenset(info)
+    return Seats({p: ids & live for p, ids in seats.by_party.items()}), info
+
+
+def _action(info: DossierInfo, dossier_id: int, **fields: Any) -> Action:
+    ref, name, cid, cname = info[dossier_id]
+    return Action(
+        dossier_id=dossier_id,
+        dossier_reference=ref,
+        dossier_name=name,
+        client_id=cid,
+        client_name=cname,
+        **fields,
+    )
+
+
+def _items(seats: Seats, user: User, filters: ActionFilters, info: DossierInfo) -> list[Action]:
     conditions = Q()
     any_seat = False
     for party in Party:
@@ -187,11 +205,13 @@ def _items(seats: Seats, user: User, filters: ActionFilters) -> list[Action]:
         any_seat = True
     if not any_seat:
         return []
-    qs = ChecklistItem.objects.filter(conditions).exclude(dossier__state__in=_TERMINAL)
-    qs = _dossier_filter(qs, seats.all, filters)
+    qs = ChecklistItem.objects.filter(
+        conditions, dossier_id__in=sorted(seats.all), status__in=OPEN_ITEM_STATUSES
+    )
     # Plain tuples, not model instances: "my actions" reads up to a thousand rows per kind.
     rows = qs.order_by("due_date", "pk").values_list(
         "id",
+        "dossier_id",
         "kind",
         "label_fr",
         "label_en",
@@ -200,22 +220,18 @@ def _items(seats: Seats, user: User, filters: ActionFilters) -> list[Action]:
         "responsible",
         "blocks",
         "rejection_reason",
-        *_DOSSIER_FIELDS,
     )[:MAX_ROWS_PER_KIND]
     out = []
-    for pk, kind, fr, en, due, status, resp, blocks, reason, did, ref, name, cid, cname in rows:
+    for pk, did, kind, fr, en, due, status, resp, blocks, reason in rows:
         kind = "validation" if status == ItemStatus.RECEIVED else kind
         if filters.kind and filters.kind != kind:
             continue
         out.append(
-            Action(
+            _action(
+                info,
+                did,
                 kind=kind,
                 id=pk,
-                dossier_id=did,
-                dossier_reference=ref,
-                dossier_name=name,
-                client_id=cid,
-                client_name=cname,
                 title=fr,
                 title_en=en,
                 due_date=due,
@@ -229,7 +245,7 @@ def _items(seats: Seats, user: User, filters: ActionFilters) -> list[Action]:
     return out
 
 
-def _tasks(seats: Seats, user: User, filters: ActionFilters) -> list[Action]:
+def _tasks(seats: Seats, user: User, filters: ActionFilters, info: DossierInfo) -> list[Action]:
     if filters.kind not in ("", "task"):
         return []
     conditions = Q(owner_user=user) if not filters.party else Q(pk__in=[])
@@ -237,22 +253,18 @@ def _tasks(seats: Seats, user: User, filters: ActionFilters) -> list[Action]:
         ids = seats.of(party)
         if ids and (not filters.party or filters.party == party.value):
             conditions |= Q(owner_party=party.value, dossier_id__in=sorted(ids))
-    qs = Task.objects.filter(conditions, status__in=OPEN_TASK_STATUSES).exclude(
-        dossier__state__in=_TERMINAL
+    qs = Task.objects.filter(
+        conditions, dossier_id__in=sorted(seats.all), status__in=OPEN_TASK_STATUSES
     )
-    qs = _dossier_filter(qs, seats.all, filters)
     rows = qs.order_by("due_date", "pk").values_list(
-        "id", "title", "due_date", "status", "owner_party", "description", *_DOSSIER_FIELDS
+        "id", "dossier_id", "title", "due_date", "status", "owner_party", "description"
     )[:MAX_ROWS_PER_KIND]
     return [
-        Action(
+        _action(
+            info,
+            did,
             kind="task",
             id=pk,
-            dossier_id=did,
-            dossier_reference=ref,
-            dossier_name=name,
-            client_id=cid,
-            client_name=cname,
             title=title,
             title_en=title,
             due_date=due,
@@ -261,31 +273,32 @@ def _tasks(seats: Seats, user: User, filters: ActionFilters) -> list[Action]:
             url=f"/dossiers/{did}/tasks/#task-{pk}",
             detail=description,
         )
-        for pk, title, due, status, party, description, did, ref, name, cid, cname in rows
+        for pk, did, title, due, status, party, description in rows
     ]
 
 
-def _deadlines(seats: Seats, filters: ActionFilters, *, since: date) -> list[Action]:
+def _deadlines(
+    seats: Seats, filters: ActionFilters, info: DossierInfo, *, since: date
+) -> list[Action]:
     if filters.kind not in ("", "deadline") or filters.party not in ("", Party.BANK.value):
         return []
     # Legal and contractual deadlines concern the bank's team and the developer.
     ids = seats.of(Party.BANK) | seats.of(Party.DEVELOPER)
     if not ids:
         return []
-    qs = Deadline.objects.filter(due_date__gte=since).exclude(dossier__state__in=_TERMINAL)
-    qs = _dossier_filter(qs, ids, filters)
-    rows = qs.order_by("due_date", "pk").values_list(
-        "id", "label_fr", "label_en", "due_date", "legal_ref", *_DOSSIER_FIELDS
-    )[:MAX_ROWS_PER_KIND]
+    rows = (
+        Deadline.objects.filter(dossier_id__in=sorted(ids), due_date__gte=since)
+        .order_by("due_date", "pk")
+        .values_list("id", "dossier_id", "label_fr", "label_en", "due_date", "legal_ref")[
+            :MAX_ROWS_PER_KIND
+        ]
+    )
     return [
-        Action(
+        _action(
+            info,
+            did,
             kind="deadline",
             id=pk,
-            dossier_id=did,
-            dossier_reference=ref,
-            dossier_name=name,
-            client_id=cid,
-            client_name=cname,
             title=fr,
             title_en=en,
             due_date=due,
@@ -294,7 +307,7 @@ def _deadlines(seats: Seats, filters: ActionFilters, *, since: date) -> list[Act
             url=f"/dossiers/{did}/checklist/#deadlines",
             detail=legal_ref,
         )
-        for pk, fr, en, due, legal_ref, did, ref, name, cid, cname in rows
+        for pk, did, fr, en, due, legal_ref in rows
     ]
 
 
@@ -309,10 +322,13 @@ def my_actions(*, actor: User, filters: ActionFilters | None = None) -> list[Act
     seats = user_seats(actor)
     if not seats.all:
         return []
+    seats, info = _live_dossiers(seats, filters)
+    if not info:
+        return []
     actions = [
-        *_items(seats, actor, filters),
-        *_tasks(seats, actor, filters),
-        *_deadlines(seats, filters, since=today()),
+        *_items(seats, actor, filters, info),
+        *_tasks(seats, actor, filters, info),
+        *_deadlines(seats, filters, info, since=today()),
     ]
     return sorted(actions, key=_sort_key)
 

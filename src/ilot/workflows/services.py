@@ -1007,12 +1007,24 @@ def _chunks(values: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
         yield values[start : start + size]
 
 
+DIGEST_LINES = 40  # per section; the rest is a count and a link to "my actions"
+
+
 def _send_digest(user: User, digest: reminders.Digest, today_: date) -> None:
+    sections = {
+        name: {"shown": group[:DIGEST_LINES], "more": max(len(group) - DIGEST_LINES, 0)}
+        for name, group in (
+            ("overdue", digest.overdue),
+            ("due_soon", digest.due_soon),
+            ("upcoming", digest.upcoming),
+            ("escalations", digest.escalations),
+        )
+    }
     with translation.override(user.language or "fr"):
         subject = _("[Ilot] Vos échéances du %(day)s") % {"day": today_.strftime("%d/%m/%Y")}
         body = render_to_string(
             "workflows/email/digest.txt",
-            {"user": user, "digest": digest, "today": today_, "base_url": settings.ILOT_BASE_URL},
+            {"user": user, "s": sections, "today": today_, "base_url": settings.ILOT_BASE_URL},
         )
     send_mail(subject, body, None, [user.email], fail_silently=False)
 
@@ -1069,30 +1081,62 @@ def reminders_run(
     return ReminderRun(run_id, today_, len(candidates), sent, digests, len(sent_before))
 
 
+def _claim(rows: list[tuple[Any, ...]]) -> None:
+    """Insert reminder keys, ignoring those already there (another run's, or an earlier one's).
+
+    One ``executemany`` of ``INSERT ... ON CONFLICT (key) DO NOTHING`` (PostgreSQL, and SQLite
+    since 3.24): the ORM's bulk_create builds the same statement but costs ten times more in
+    Python per row, which matters at year-end volume.
+    """
+    table = connection.ops.quote_name(ReminderLog._meta.db_table)
+    columns = ", ".join(
+        connection.ops.quote_name(c)
+        for c in (
+            "key",
+            "recipient_id",
+            "dossier_id",
+            "item_ref",
+            "kind",
+            "run_id",
+            "sent_on",
+            "created_at",
+        )
+    )
+    sql = (
+        f"INSERT INTO {table} ({columns}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s) "  # noqa: S608
+        f"ON CONFLICT ({connection.ops.quote_name('key')}) DO NOTHING"
+    )
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
 def _claim_and_send(user: User, digest: reminders.Digest, today_: date, run_id: str) -> int:
     groups = (digest.overdue, digest.due_soon, digest.upcoming, digest.escalations)
     wanted = [r for group in groups for r in group]
+    now = timezone.now()
     with transaction.atomic():
-        ReminderLog.objects.bulk_create(
+        _claim(
             [
-                ReminderLog(
-                    key=r.key,
-                    recipient_id=user.pk,
-                    dossier_id=int(r.dossier_id or 0),
-                    item_ref=r.item_id,
-                    kind=r.kind.value,
-                    run_id=run_id,
-                    sent_on=today_,
+                (
+                    r.key,
+                    user.pk,
+                    int(r.dossier_id or 0),
+                    r.item_id,
+                    r.kind.value,
+                    run_id,
+                    today_,
+                    now,
                 )
                 for r in wanted
-            ],
-            ignore_conflicts=True,
+            ]
         )
-        mine = set(
-            ReminderLog.objects.filter(key__in=[r.key for r in wanted], run_id=run_id).values_list(
-                "key", flat=True
+        mine: set[str] = set()
+        for chunk in _chunks([r.key for r in wanted], 5000):
+            mine.update(
+                ReminderLog.objects.filter(key__in=chunk, run_id=run_id).values_list(
+                    "key", flat=True
+                )
             )
-        )
         if not mine:
             return 0
         claimed = reminders.Digest(
@@ -1102,24 +1146,33 @@ def _claim_and_send(user: User, digest: reminders.Digest, today_: date, run_id: 
             upcoming=tuple(r for r in digest.upcoming if r.key in mine),
             escalations=tuple(r for r in digest.escalations if r.key in mine),
         )
-        titles = {
-            reminders.ReminderKind.OVERDUE: _("En retard"),
-            reminders.ReminderKind.ESCALATION: _("Escalade"),
-            reminders.ReminderKind.UPCOMING_1: _("Échéance imminente"),
-            reminders.ReminderKind.UPCOMING_7: _("Échéance dans la semaine"),
+        # In the app: one notification per dossier of the digest, not one per reminder.
+        per_dossier: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        for kind, group in (
+            ("overdue", claimed.overdue),
+            ("soon", claimed.due_soon),
+            ("escalation", claimed.escalations),
+        ):
+            for r in group:
+                per_dossier[int(r.dossier_id or 0)][kind] += 1
+        labels = {
+            "overdue": _("en retard"),
+            "soon": _("pour demain"),
+            "escalation": _("escalade(s)"),
         }
         Notification.objects.bulk_create(
             [
                 Notification(
                     user_id=user.pk,
-                    dossier_id=int(r.dossier_id or 0),
-                    kind=f"reminder_{r.kind.value}",
-                    title=f"{titles[r.kind]} : {r.title}"[:300],
-                    body=r.due_date.isoformat(),
+                    dossier_id=dossier_id,
+                    kind="reminder_digest",
+                    title=(
+                        _("Rappel : ") + ", ".join(f"{n} {labels[k]}" for k, n in counts.items())
+                    )[:300],
+                    body=today_.isoformat(),
                     url="/my-actions/",
                 )
-                for group in (claimed.overdue, claimed.due_soon, claimed.escalations)
-                for r in group
+                for dossier_id, counts in sorted(per_dossier.items())
             ]
         )
         if user.email and user.is_active:
