@@ -58,7 +58,12 @@ def test_generation_follows_the_default_template_and_is_idempotent(
         assert services.checklist_instantiate(actor=world["rm"], dossier=alpha) == 0
     with rls.as_system():
         assert ChecklistItem.objects.filter(dossier=alpha).count() == count
-        assert Event.objects.filter(action="workflows.checklist_generated").count() == 1
+        assert (
+            Event.objects.filter(
+                action="workflows.checklist_generated", dossier_id=alpha.pk
+            ).count()
+            == 1
+        )
     kbis = _item(alpha, "kbis_sccv")
     assert kbis.due_date is not None and kbis.due_date.weekday() < 5
     assert kbis.status == ItemStatus.EXPECTED and kbis.categories == ["KBIS"]
