@@ -195,7 +195,14 @@ def _paperless_comparison(work: Path, quick: bool, seed: int) -> dict[str, Any] 
     per_class = 3 if quick else 8
     sets = []
     for i, name in enumerate(("train", "test")):
-        generate_corpus(work / name, per_class=per_class, seed=seed + i)
+        for attempt in range(5):  # a generator failure on one seed must not sink the bench
+            try:
+                generate_corpus(work / name, per_class=per_class, seed=seed + i + 100 * attempt)
+                break
+            except ValueError as exc:
+                print(f"corpus generator failed on seed {seed + i + 100 * attempt}: {exc}")
+        else:
+            return None
         sets.append([s for s in load_corpus(work / name) if not s.error])
     train, test = sets
     ours = DocClassifier.fit([s.doc for s in train], [s.category for s in train], seed=seed)
