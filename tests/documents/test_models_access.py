@@ -118,3 +118,12 @@ def test_visibility_is_enforced_by_row_level_security(world: dict[str, Any]) -> 
     with rls.acting_as(None), connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM documents_document")
         assert cursor.fetchone()[0] == 0
+
+
+def test_housekeeping_task_is_idempotent(world: dict[str, Any]) -> None:
+    from ilot.documents.tasks import data_room_housekeeping_task
+
+    _documents(world)
+    first = data_room_housekeeping_task.call()
+    assert first == {"uploads_expired": 0, "temporary_blobs_removed": 0, "documents_purged": 0}
+    assert data_room_housekeeping_task.call() == first
