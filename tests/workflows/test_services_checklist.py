@@ -12,6 +12,8 @@ from ilot.audit.models import Event
 from ilot.core import rls
 from ilot.core.exceptions import Conflict, NotFound, PermissionDenied, ValidationFailed
 from ilot.dossiers.models import Dossier
+from ilot.dossiers.services import DossierInput, dossier_create
+from ilot.tenancy.models import Organisation
 from ilot.workflows import services
 from ilot.workflows.exceptions import TemplateInvalid, TransitionRefused
 from ilot.workflows.models import (
@@ -29,7 +31,23 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def alpha(world: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> Dossier:
-    dossier = world["alpha_dossiers"][0]
+    """A fresh Alpha dossier (the demo ones carry the workflow demo's progress)."""
+    client = Organisation.objects.get(name="Alpha Promotion")
+    with rls.acting_as(world["rm"].pk):
+        dossier = dossier_create(
+            actor=world["rm"],
+            data=DossierInput(
+                name="Le Clos Neuf",
+                client_id=client.pk,
+                sccv_name="SCCV Le Clos Neuf",
+                sccv_siren="834567893",
+                address="2 rue Neuve",
+                lots=12,
+                relationship_manager_id=world["rm"].pk,
+            ),
+        )
+        # Generated at creation when the hook is in dossier_create; idempotent either way.
+        services.checklist_instantiate(actor=world["rm"], dossier=dossier)
     # The documents app is built separately: documents 1-99 belong to this dossier, 100+ to
     # another one (the lookup hook is what the services consult).
     monkeypatch.setattr(
@@ -37,8 +55,6 @@ def alpha(world: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> Dossier:
         "_document_dossier_id",
         lambda document_id: dossier.pk if document_id < 100 else dossier.pk + 1,
     )
-    with rls.acting_as(world["rm"].pk):
-        services.checklist_instantiate(actor=world["rm"], dossier=dossier)
     return dossier
 
 
@@ -116,7 +132,14 @@ def test_outsiders_cannot_reach_items(world: dict[str, Any], alpha: Dossier) -> 
     for user in (world["beta"], world["analyst"], world["admin"]):
         with rls.acting_as(user.pk), pytest.raises(NotFound):
             services.checklist_item_validate(actor=user, item_id=kbis.pk)
+    # The notary sits on a demo dossier of Alpha: inside that wall, but not a bank user.
+    notary_dossier = world["alpha_dossiers"][0]
+    with rls.as_system():
+        theirs = ChecklistItem.objects.filter(dossier=notary_dossier).first()
+    assert theirs is not None
     with rls.acting_as(world["notary"].pk), pytest.raises(PermissionDenied):
+        services.checklist_item_reject(actor=world["notary"], item_id=theirs.pk, reason="non")
+    with rls.acting_as(world["notary"].pk), pytest.raises(NotFound):
         services.checklist_item_reject(actor=world["notary"], item_id=kbis.pk, reason="non")
 
 
@@ -164,7 +187,6 @@ def test_critical_condition_needs_two_bank_users(world: dict[str, Any], alpha: D
             services.checklist_item_validate(actor=world["rm"], item_id=critical.pk)
     # A second bank user on the deal team approves.
     from ilot.dossiers.models import Participant, ParticipantRole
-    from ilot.tenancy.models import Organisation
 
     with rls.as_system():
         Participant.objects.create(

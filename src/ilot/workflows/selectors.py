@@ -27,7 +27,6 @@ from ilot.workflows.models import (
     OPEN_ITEM_STATUSES,
     OPEN_TASK_STATUSES,
     SATISFIED_ITEM_STATUSES,
-    TO_PROVIDE_STATUSES,
     ChecklistItem,
     Deadline,
     DossierFact,
@@ -185,47 +184,54 @@ def _action(info: DossierInfo, dossier_id: int, **fields: Any) -> Action:
     )
 
 
+def _parties_by_dossier(seats: Seats) -> dict[int, frozenset[str]]:
+    out: dict[int, set[str]] = defaultdict(set)
+    for party, ids in seats.by_party.items():
+        for dossier_id in ids:
+            out[dossier_id].add(party.value)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 def _items(seats: Seats, user: User, filters: ActionFilters, info: DossierInfo) -> list[Action]:
-    conditions = Q()
-    any_seat = False
-    for party in Party:
-        ids = seats.of(party)
-        if ids and (not filters.party or filters.party == party.value):
-            conditions |= Q(responsible=party.value, status__in=TO_PROVIDE_STATUSES) & Q(
-                dossier_id__in=sorted(ids)
-            )
-            any_seat = True
-    bank = seats.of(Party.BANK)
-    if bank and filters.kind in ("", "validation") and filters.party in ("", Party.BANK.value):
-        to_validate = Q(status=ItemStatus.RECEIVED, requires_validation=True) & Q(
-            dossier_id__in=sorted(bank)
+    """Open items of the actor's dossiers that the actor's party must provide, plus, for the
+    bank, those received and waiting for validation (never one the actor asked to lift: four
+    eyes). One indexed read on (dossier, status); the party rules are applied here, which keeps
+    the plan simple and the row-level-security check to the rows of those dossiers only."""
+    parties = _parties_by_dossier(seats)
+    want_validation = filters.kind in ("", "validation") and filters.party in ("", "bank")
+    rows = (
+        ChecklistItem.objects.filter(
+            dossier_id__in=sorted(seats.all), status__in=OPEN_ITEM_STATUSES
         )
-        # Four eyes: the user who requested a lifting does not approve it.
-        conditions |= to_validate & ~Q(lift_requested_by=user)
-        any_seat = True
-    if not any_seat:
-        return []
-    qs = ChecklistItem.objects.filter(
-        conditions, dossier_id__in=sorted(seats.all), status__in=OPEN_ITEM_STATUSES
+        .order_by("due_date", "pk")
+        .values_list(
+            "id",
+            "dossier_id",
+            "kind",
+            "label_fr",
+            "label_en",
+            "due_date",
+            "status",
+            "responsible",
+            "blocks",
+            "rejection_reason",
+            "requires_validation",
+            "lift_requested_by_id",
+        )
     )
-    # Plain tuples, not model instances: "my actions" reads up to a thousand rows per kind.
-    rows = qs.order_by("due_date", "pk").values_list(
-        "id",
-        "dossier_id",
-        "kind",
-        "label_fr",
-        "label_en",
-        "due_date",
-        "status",
-        "responsible",
-        "blocks",
-        "rejection_reason",
-    )[:MAX_ROWS_PER_KIND]
-    out = []
-    for pk, did, kind, fr, en, due, status, resp, blocks, reason in rows:
-        kind = "validation" if status == ItemStatus.RECEIVED else kind
-        if filters.kind and filters.kind != kind:
-            continue
+    out: list[Action] = []
+    for pk, did, kind, fr, en, due, status, resp, blocks, reason, needs_ok, lifter in rows:
+        mine = parties.get(did, frozenset())
+        if status == ItemStatus.RECEIVED:
+            if not (want_validation and "bank" in mine and needs_ok and lifter != user.pk):
+                continue
+            kind, party = "validation", Party.BANK.value
+        else:
+            if resp not in mine or (filters.party and filters.party != resp):
+                continue
+            if filters.kind and filters.kind != kind:
+                continue
+            party = resp
         out.append(
             _action(
                 info,
@@ -236,45 +242,60 @@ def _items(seats: Seats, user: User, filters: ActionFilters, info: DossierInfo) 
                 title_en=en,
                 due_date=due,
                 status=status,
-                party=Party.BANK.value if kind == "validation" else resp,
+                party=party,
                 url=f"/dossiers/{did}/checklist/#item-{pk}",
                 blocks=blocks,
                 detail=reason,
             )
         )
+        if len(out) >= MAX_ROWS_PER_KIND:
+            break
     return out
 
 
 def _tasks(seats: Seats, user: User, filters: ActionFilters, info: DossierInfo) -> list[Action]:
     if filters.kind not in ("", "task"):
         return []
-    conditions = Q(owner_user=user) if not filters.party else Q(pk__in=[])
-    for party in Party:
-        ids = seats.of(party)
-        if ids and (not filters.party or filters.party == party.value):
-            conditions |= Q(owner_party=party.value, dossier_id__in=sorted(ids))
-    qs = Task.objects.filter(
-        conditions, dossier_id__in=sorted(seats.all), status__in=OPEN_TASK_STATUSES
-    )
-    rows = qs.order_by("due_date", "pk").values_list(
-        "id", "dossier_id", "title", "due_date", "status", "owner_party", "description"
-    )[:MAX_ROWS_PER_KIND]
-    return [
-        _action(
-            info,
-            did,
-            kind="task",
-            id=pk,
-            title=title,
-            title_en=title,
-            due_date=due,
-            status=status,
-            party=party or "",
-            url=f"/dossiers/{did}/tasks/#task-{pk}",
-            detail=description,
+    parties = _parties_by_dossier(seats)
+    rows = (
+        Task.objects.filter(dossier_id__in=sorted(seats.all), status__in=OPEN_TASK_STATUSES)
+        .order_by("due_date", "pk")
+        .values_list(
+            "id",
+            "dossier_id",
+            "title",
+            "due_date",
+            "status",
+            "owner_party",
+            "description",
+            "owner_user_id",
         )
-        for pk, did, title, due, status, party, description in rows
-    ]
+    )
+    out: list[Action] = []
+    for pk, did, title, due, status, party, description, owner in rows:
+        if filters.party:
+            if party != filters.party or party not in parties.get(did, frozenset()):
+                continue
+        elif owner != user.pk and not (party and party in parties.get(did, frozenset())):
+            continue
+        out.append(
+            _action(
+                info,
+                did,
+                kind="task",
+                id=pk,
+                title=title,
+                title_en=title,
+                due_date=due,
+                status=status,
+                party=party or "",
+                url=f"/dossiers/{did}/tasks/#task-{pk}",
+                detail=description,
+            )
+        )
+        if len(out) >= MAX_ROWS_PER_KIND:
+            break
+    return out
 
 
 def _deadlines(
