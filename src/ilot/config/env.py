@@ -47,6 +47,31 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def persistent_secret(path: Path) -> str:
+    """Read the secret at `path`, creating it (mode 0600) the first time."""
+    import secrets
+
+    try:
+        value = path.read_text().strip()
+        if value:
+            return value
+    except FileNotFoundError:
+        pass
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        value = secrets.token_urlsafe(50)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(value + "\n")
+        return value
+    except FileExistsError:  # another process created it meanwhile
+        return path.read_text().strip()
+    except OSError as exc:
+        raise ImproperlyConfigured(
+            f"ILOT_SECRET_KEY is not set and {path} cannot be created ({exc}): set ILOT_SECRET_KEY."
+        ) from exc
+
+
 @dataclass(frozen=True)
 class DatabaseURL:
     engine: str

@@ -18,12 +18,15 @@ TESTING = "pytest" in sys.modules or env_bool("ILOT_TESTING", False)
 
 SECRET_KEY = env_str("ILOT_SECRET_KEY")
 if not SECRET_KEY:
-    if DEBUG or TESTING:
-        SECRET_KEY = "insecure-development-key-never-use-in-production"  # noqa: S105
+    if TESTING:
+        SECRET_KEY = "insecure-test-key-never-use-in-production"  # noqa: S105
     else:
-        raise ImproperlyConfigured(
-            "ILOT_SECRET_KEY must be set (a long random string); `make demo` sets one for you."
-        )
+        # A single-machine install keeps its own random key in the data directory (created
+        # once, readable by the service user only), so commands work from a fresh clone; a
+        # deployment with several machines sets ILOT_SECRET_KEY for all of them.
+        from ilot.config.env import persistent_secret
+
+        SECRET_KEY = persistent_secret(DATA_DIR / "secret_key")
 
 ALLOWED_HOSTS = env_list("ILOT_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("ILOT_CSRF_TRUSTED_ORIGINS", [])

@@ -149,6 +149,10 @@ def dossier_create(*, actor: User, data: DossierInput, ip_address: str | None = 
             data={"reference": dossier.reference, "name": dossier.name, "client": client.name},
             ip_address=ip_address,
         )
+        # The checklist and conditions precedent of the default template, in this transaction.
+        from ilot.workflows.services import checklist_instantiate
+
+        checklist_instantiate(actor=actor, dossier=dossier)
         for user_id, role in team.items():
             audit_record(
                 action="dossier.participant_added",

@@ -215,4 +215,7 @@ def load_demo() -> list[Dossier]:
                         role=ParticipantRole.DEVELOPER,
                     )
             dossiers.append(dossier)
+        from ilot.workflows.demo import load_workflow_demo
+
+        load_workflow_demo()
         return dossiers
