@@ -34,6 +34,9 @@ trap cleanup INT TERM EXIT
 pids+=($!)
 $ILOT db_worker --queue-name '*' --interval 1 --no-reload &
 pids+=($!)
+# Reminders, housekeeping and the stuck-analysis sweep, every 10 minutes (cron in production).
+$ILOT periodic --every 600 >/dev/null &
+pids+=($!)
 
 echo
 echo "Ilot is running on http://127.0.0.1:$PORT  (Ctrl-C stops the server and the worker)"
