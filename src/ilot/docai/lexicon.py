@@ -370,10 +370,10 @@ def lexicon_features(text: str, keys: dict[str, list[str]] | None = None) -> lis
     body, head = _grams(tokens, keys_by_cat), _grams(tokens[:HEAD_TOKENS], keys_by_cat)
     out: list[float] = []
     for c in CATEGORIES:
-        keys = keys_by_cat.get(c, [])
-        hits = sum(k in body for k in keys)
+        phrases = keys_by_cat.get(c, [])
+        hits = sum(k in body for k in phrases)
         out.append(min(hits / 3.0, 1.0))
-        out.append(1.0 if any(k in head for k in keys if " " in k or len(k) > 4) else 0.0)
+        out.append(1.0 if any(k in head for k in phrases if " " in k or len(k) > 4) else 0.0)
     return out
 
 
