@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
-from django.db.models.functions import TruncWeek
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from ilot.dossiers.access import dossier_for_actor
@@ -595,8 +594,6 @@ def portfolio(*, actor: User, weeks: int = 12) -> Portfolio:
         )
     }
     ids = sorted(dossiers)
-    open_items = ChecklistItem.objects.filter(dossier_id__in=ids, status__in=OPEN_ITEM_STATUSES)
-    open_tasks = Task.objects.filter(dossier_id__in=ids, status__in=OPEN_TASK_STATUSES)
     buckets: dict[date, dict[str, Any]] = {
         monday + timedelta(weeks=i): {
             "start": monday + timedelta(weeks=i),
@@ -606,33 +603,39 @@ def portfolio(*, actor: User, weeks: int = 12) -> Portfolio:
         }
         for i in range(weeks)
     }
-    sources: list[tuple[str, QuerySet[Any]]] = [
-        ("items", open_items),
-        ("tasks", open_tasks),
-        ("deadlines", Deadline.objects.filter(dossier_id__in=ids)),
-    ]
-    for key, qs in sources:
-        rows = (
-            qs.filter(due_date__gte=monday, due_date__lt=horizon)
-            .annotate(week=TruncWeek("due_date"))
-            .values("week")
-            .annotate(n=Count("id"))
-            .order_by()
+    # One indexed read per kind (dossier, status), bucketed here: a few thousand small tuples
+    # for a manager's portfolio, and the same plan on SQLite and PostgreSQL.
+    item_rows = list(
+        ChecklistItem.objects.filter(dossier_id__in=ids, status__in=OPEN_ITEM_STATUSES)
+        .order_by("dossier_id", "due_date", "pk")
+        .values_list("dossier_id", "due_date", "status", "blocks_rank", "label_fr")
+    )
+    task_rows = list(
+        Task.objects.filter(dossier_id__in=ids, status__in=OPEN_TASK_STATUSES).values_list(
+            "dossier_id", "due_date"
         )
-        for row in rows:
-            week = row["week"]
-            week = week.date() if hasattr(week, "date") and callable(week.date) else week
-            if week in buckets:
-                buckets[week][key] += row["n"]
+    )
+    deadline_rows = list(
+        Deadline.objects.filter(dossier_id__in=ids).values_list("dossier_id", "due_date")
+    )
     overdue_rm: dict[tuple[int, str], int] = defaultdict(int)
     overdue_client: dict[tuple[int, str], int] = defaultdict(int)
-    for qs in (open_items, open_tasks):
-        rows = qs.filter(due_date__lt=now).values("dossier_id").annotate(n=Count("id")).order_by()
-        for row in rows:
-            _pk, _s, _r, _n, cid, cname, rm_id, rm_name, rm_email = dossiers[row["dossier_id"]]
-            overdue_rm[(rm_id, rm_name or rm_email)] += row["n"]
-            overdue_client[(cid, cname)] += row["n"]
-    blocked = _blocked_dossiers(dossiers, now)
+    kinds: list[tuple[str, Iterable[tuple[int, date | None]]]] = [
+        ("items", ((r[0], r[1]) for r in item_rows)),
+        ("tasks", task_rows),
+        ("deadlines", deadline_rows),
+    ]
+    for key, pairs in kinds:
+        for dossier_id, due in pairs:
+            if due is None:
+                continue
+            if monday <= due < horizon:
+                buckets[monday + timedelta(weeks=(due - monday).days // 7)][key] += 1
+            if due < now and key != "deadlines":
+                _pk, _s, _r, _n, cid, cname, rm_id, rm_name, rm_email = dossiers[dossier_id]
+                overdue_rm[(rm_id, rm_name or rm_email)] += 1
+                overdue_client[(cid, cname)] += 1
+    blocked = _blocked_dossiers(dossiers, item_rows, now)
     week_list = list(buckets.values())
     for w in week_list:
         w["total"] = w["items"] + w["tasks"] + w["deadlines"]
@@ -678,15 +681,17 @@ def _week_chart(weeks: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _blocked_dossiers(
-    dossiers: dict[int, tuple[Any, ...]], now: date, limit: int = 200
+    dossiers: dict[int, tuple[Any, ...]],
+    item_rows: Iterable[tuple[int, date | None, str, int, str]],
+    now: date,
+    limit: int = 200,
 ) -> list[dict[str, Any]]:
     """Dossiers whose next lifecycle stage is blocked by an item that is overdue or rejected."""
     ranks = {s.value: i for i, s in enumerate(lifecycle.MAIN_PATH)}
     rows = (
-        ChecklistItem.objects.filter(dossier_id__in=sorted(dossiers), status__in=OPEN_ITEM_STATUSES)
-        .filter(Q(due_date__lt=now) | Q(status=ItemStatus.REJECTED))
-        .order_by("dossier_id", "due_date", "pk")
-        .values_list("dossier_id", "label_fr", "due_date", "status", "blocks_rank")
+        (dossier_id, label, due, status, blocks_rank)
+        for dossier_id, due, status, blocks_rank, label in item_rows
+        if status == ItemStatus.REJECTED or (due is not None and due < now)
     )
     out: dict[int, dict[str, Any]] = {}
     for dossier_id, label, due, status, blocks_rank in rows:
