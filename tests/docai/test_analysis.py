@@ -175,3 +175,37 @@ def test_review_page(world: dict[str, Any], client_for: Any) -> None:
     assert decided.status_code == 302
     assert _events("docai.review_confirmed") == 1
     assert client_for(world["beta"]).get(f"/dossiers/{dossier.pk}/review/").status_code == 404
+
+
+def test_sure_classification_ticks_the_checklist(world: dict[str, Any]) -> None:
+    from ilot.dossiers.services import DossierInput, dossier_create
+    from ilot.tenancy.models import Organisation
+    from ilot.workflows.models import ChecklistItem, ItemStatus
+
+    rm = world["rm"]
+    with rls.acting_as(rm.pk):
+        dossier = dossier_create(
+            actor=rm,
+            data=DossierInput(
+                name="Le Clos",
+                client_id=Organisation.objects.get(name="Alpha Promotion").pk,
+                sccv_name="SCCV Le Clos",
+                sccv_siren="812345676",
+                address="1 rue",
+                lots=4,
+                relationship_manager_id=rm.pk,
+            ),
+        )
+        [result] = documents.document_upload(
+            actor=rm,
+            dossier_id=dossier.pk,
+            fileobj=io.BytesIO(_invoice_pdf()),
+            filename="statuts.pdf",
+        )
+    with rls.as_system():
+        version = Document.objects.get(pk=result.document_id).current_version
+        analysis_enqueue(version=version)
+    analysis_run(version.pk, pipeline=FixedPipeline("STATUTS", 0.999, needs_review=False))
+    with rls.as_system():
+        item = ChecklistItem.objects.get(dossier=dossier, code="statuts_sccv")
+    assert item.status == ItemStatus.RECEIVED and item.document_id == result.document_id

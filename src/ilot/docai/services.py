@@ -124,6 +124,8 @@ def analysis_run(version_id: int, *, pipeline: Any = None) -> DocumentAnalysis |
         analysis.error = ""
         analysis.save()
         _apply_category(analysis, analysis.category, auto=not analysis.needs_review)
+        if not analysis.needs_review:
+            _tick_checklist(analysis, analysis.category)
         audit_record(
             action="docai.analysed",
             dossier_id=analysis.dossier_id,
@@ -171,6 +173,48 @@ def _apply_category(analysis: DocumentAnalysis, category: str, *, auto: bool) ->
             document.folder = target
             fields.append("folder")
     document.save(update_fields=fields)
+
+
+def _field_value(fields: dict[str, Any], key: str) -> str:
+    value = fields.get(key)
+    if isinstance(value, dict):
+        value = value.get("value")
+    return str(value) if value else ""
+
+
+def _tick_checklist(analysis: DocumentAnalysis, category: str) -> None:
+    """Hand a classified document to the dossier's checklist (the checklist ticks itself).
+
+    A document that satisfies no item, or fails an item's rule (too old, another SIREN), is
+    simply not linked: that is the checklist's decision, not an analysis failure.
+    """
+    from datetime import date
+
+    from ilot.core.exceptions import IlotError
+    from ilot.workflows.services import checklist_document_received
+
+    uploader = analysis.version.uploaded_by
+    if uploader is None:
+        return
+    fields = analysis.fields or {}
+    raw_date = _field_value(fields, "date")
+    try:
+        issued_on = date.fromisoformat(raw_date[:10]) if raw_date else None
+    except ValueError:
+        issued_on = None
+    try:
+        with transaction.atomic():
+            checklist_document_received(
+                actor=uploader,
+                dossier_id=analysis.dossier_id,
+                document_id=analysis.document_id,
+                category=category,
+                siren=_field_value(fields, "siren"),
+                issued_on=issued_on,
+                uploaded_by=uploader,
+            )
+    except IlotError:
+        return
 
 
 def analysis_requeue_stuck() -> int:
@@ -231,6 +275,7 @@ def analysis_review(
         ]
     )
     _apply_category(analysis, category, auto=True)
+    _tick_checklist(analysis, category)
     audit_record(
         action="docai.review_corrected" if analysis.was_corrected else "docai.review_confirmed",
         actor=actor,
