@@ -94,6 +94,8 @@ def test_drop_a_folder_then_preview_a_page(
     page.click("[data-testid=upload-refresh]")
     page.wait_for_selector("[data-testid=document-row]")
     assert page.locator("[data-testid=document-row]").count() == 4
+    # The server thread shares the SQLite connection: let the page's requests finish first.
+    page.wait_for_load_state("networkidle")
     with rls.as_system():
         permis = Document.objects.select_related("folder__parent").get(
             name="Permis de construire.pdf"
