@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from ilot.core import rls
 from ilot.dossiers.models import Dossier
@@ -40,7 +41,7 @@ def test_developer_sees_only_own_dossiers(
     assert page.locator("[data-testid=dossier-title]").inner_text() == alpha[0]
     page.click("[data-testid=tab-participants]")
     page.wait_for_load_state("networkidle")
-    assert page.locator("[data-testid=participants-table]").is_visible()
+    expect(page.locator("[data-testid=participants-table]")).to_be_visible()
     shot = screenshot(page, "dossier-developer")
     assert shot.stat().st_size > 10_000
     assert not page.console_errors, page.console_errors
@@ -59,8 +60,10 @@ def test_language_switch_to_english(
 ) -> None:
     page = browser_page
     sign_in(page, live_demo, "rm@banque.example")
-    page.select_option("[data-testid=language-select]", "en")
-    page.wait_for_load_state("networkidle")
-    assert page.locator("html").get_attribute("lang") == "en"
+    # Choosing a language submits the form: wait for that navigation, not for an idle
+    # network (the page is idle before the submit starts, which raced on a busy machine).
+    with page.expect_navigation():
+        page.select_option("[data-testid=language-select]", "en")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
     assert "New dossier" in page.content()
     screenshot(page, "dossiers-rm-english")
