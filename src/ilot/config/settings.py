@@ -242,3 +242,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("ILOT_LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# --- Document AI ----------------------------------------------------------------------------
+# Registered model artefacts are copied here, so an active version survives upgrades.
+ILOT_DOCAI_MODELS_DIR = Path(env_str("ILOT_DOCAI_MODELS_DIR", str(DATA_DIR / "models")))
+# Off by default: one client's corrections never train a model used for another client.
+ILOT_DOCAI_POOL_CORRECTIONS = env_bool("ILOT_DOCAI_POOL_CORRECTIONS", False)

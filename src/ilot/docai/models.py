@@ -6,6 +6,8 @@ governance needs: the model version, confidence, alternatives, the evidence, the
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -67,3 +69,57 @@ class DocumentAnalysis(DossierScoped, TimeStampedModel):
     @property
     def was_corrected(self) -> bool:
         return bool(self.reviewed_category) and self.reviewed_category != self.category
+
+
+class ModelVersion(TimeStampedModel):
+    """A classifier artefact known to the platform, and whether it is the one in use.
+
+    Platform-level, not dossier content: it holds the artefact's metadata (metrics, card), never
+    a document. A model with a ``client`` was trained on that client's corrections and only
+    ever classifies that client's dossiers (see docs/docai.md, per-client models); a model
+    without one is shared. At most one active model per scope, enforced by the database.
+    """
+
+    version = models.CharField(max_length=80, unique=True)
+    directory = models.CharField(max_length=500)
+    client = models.ForeignKey(
+        "tenancy.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    metadata = models.JSONField(default=dict)
+    card_markdown = models.TextField(blank=True)
+    is_active = models.BooleanField(default=False)
+    activated_at = models.DateTimeField(null=True, blank=True)
+    activated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_active"],
+                condition=models.Q(is_active=True, client__isnull=True),
+                name="docai_one_active_shared_model",
+            ),
+            models.UniqueConstraint(
+                fields=["client"],
+                condition=models.Q(is_active=True, client__isnull=False),
+                name="docai_one_active_model_per_client",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.version
+
+    @property
+    def validation(self) -> dict[str, Any]:
+        value = self.metadata.get("validation", {})
+        return value if isinstance(value, dict) else {}

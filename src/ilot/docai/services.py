@@ -30,21 +30,31 @@ from ilot.tenancy.models import User
 
 MAX_ATTEMPTS = 3
 STUCK_AFTER = timedelta(minutes=30)
+MAX_LOADED_MODELS = 4  # the shared model and a few clients' own (~10-25 MB each)
 _pipeline_lock = threading.Lock()
-_pipeline: Any = None
+_pipelines: dict[str, Any] = {}
 
 
-def _default_pipeline() -> Any:
-    """The active model, loaded once per worker process (loading costs ~1 s, predicting ~5 ms)."""
-    global _pipeline
+def _pipeline_for(dossier_id: int) -> Any:
+    """The pipeline of the model that classifies this dossier (its client's own active model,
+    else the shared one), loaded once per worker process and version (loading costs ~1 s,
+    predicting ~5 ms). Read on every run, so an activation applies to the next document."""
+    from ilot.docai.lifecycle import model_for_dossier
+    from ilot.docai.models_registry import load_model
+    from ilot.docai.pipeline import Pipeline
+
+    model = model_for_dossier(dossier_id)
+    if model is None:
+        raise RuntimeError("no document-AI model is registered (run `ilot model list`)")
     with _pipeline_lock:
-        if _pipeline is None:
-            from ilot.docai.models_registry import load_model
-            from ilot.docai.pipeline import Pipeline
-
-            loaded = load_model()
-            _pipeline = Pipeline.default(classifier=loaded.classifier, model_version=loaded.version)
-        return _pipeline
+        pipeline = _pipelines.get(model.version)
+        if pipeline is None:
+            loaded = load_model(Path(model.directory))
+            pipeline = Pipeline.default(classifier=loaded.classifier, model_version=model.version)
+            if len(_pipelines) >= MAX_LOADED_MODELS:  # keep memory flat: drop the oldest
+                _pipelines.pop(next(iter(_pipelines)))
+            _pipelines[model.version] = pipeline
+        return pipeline
 
 
 def analysis_enqueue(*, version: DocumentVersion) -> DocumentAnalysis:
@@ -102,7 +112,7 @@ def analysis_run(version_id: int, *, pipeline: Any = None) -> DocumentAnalysis |
     with tempfile.TemporaryDirectory(prefix="ilot-docai-") as tmp:
         try:
             path = _local_copy(version.sha256, Path(tmp))
-            result = (pipeline or _default_pipeline()).run(path)
+            result = (pipeline or _pipeline_for(analysis.dossier_id)).run(path)
         except Exception as exc:  # the worker must keep going; the row says what happened
             with rls.as_system():
                 _fail(analysis, f"{type(exc).__name__}: {exc}")
