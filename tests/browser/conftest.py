@@ -7,6 +7,7 @@ so it must see them); `browser_page` opens a fresh page and saves a screenshot h
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,29 @@ CHROMIUM_ARGS = [
 # make there are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 SCREENSHOTS = Path(os.environ.get("ILOT_SCREENSHOTS", "var/screenshots"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_request_at_a_time_on_sqlite() -> Iterator[None]:
+    """On SQLite the test database is one in-memory connection that the live server's threads
+    share: two requests at once (a page and its preview images) collide with "database table
+    is locked". Serialise the live server's requests there; PostgreSQL runs them in parallel."""
+    from django.conf import settings
+    from django.core.handlers.wsgi import WSGIHandler
+
+    if "sqlite" not in settings.DATABASES["default"]["ENGINE"]:
+        yield
+        return
+    lock = threading.Lock()
+    original = WSGIHandler.__call__
+
+    def serialised(self: WSGIHandler, environ: Any, start_response: Any) -> Any:
+        with lock:
+            return original(self, environ, start_response)
+
+    WSGIHandler.__call__ = serialised  # type: ignore[method-assign]
+    yield
+    WSGIHandler.__call__ = original  # type: ignore[method-assign]
 
 
 @pytest.fixture

@@ -31,6 +31,8 @@ from ilot.docai.models import AnalysisStatus, DocumentAnalysis, ModelVersion
 WINDOW_DAYS = 30
 BINS = 10
 PSI_WATCH, PSI_SHIFT = 0.10, 0.25
+# Below this many recent predictions a ten-bin PSI is mostly sampling noise: shown, not judged.
+DRIFT_MIN_SAMPLE = 50
 _EPS = 1e-4  # smoothing of empty bins, so that PSI stays finite
 
 
@@ -82,6 +84,8 @@ class Governance:
     def drift_level(self) -> str:
         if self.psi is None:
             return "unknown"
+        if self.predictions < DRIFT_MIN_SAMPLE:
+            return "too_few"
         if self.psi > PSI_SHIFT:
             return "shifted"
         return "watch" if self.psi > PSI_WATCH else "stable"

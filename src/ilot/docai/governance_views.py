@@ -16,10 +16,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ilot.core.exceptions import IlotError, NotFound
-from ilot.docai.governance import BINS, governance_report
+from ilot.docai.governance import BINS, DRIFT_MIN_SAMPLE, governance_report
 from ilot.docai.lifecycle import model_activate, model_registry_sync
 from ilot.docai.models import ModelVersion
 from ilot.docai.models_registry import card_html
+from ilot.docai.views import category_labels
 from ilot.tenancy.access import request_actor
 from ilot.tenancy.models import User
 
@@ -91,6 +92,7 @@ def governance_view(request: HttpRequest) -> HttpResponse:
     actor = _governor(request)
     model_registry_sync()  # a fresh installation shows (and uses) its committed model
     report = governance_report()
+    labels = dict(category_labels())
     return render(
         request,
         "docai/governance.html",
@@ -99,6 +101,8 @@ def governance_view(request: HttpRequest) -> HttpResponse:
             "confidence_chart": _confidence_chart(report.validation_hist, report.recent_hist),
             "daily_chart": _daily_chart(report.daily),
             "can_activate": actor.is_platform_admin,
+            "top_categories": [(c, labels.get(c, c), n) for c, n in report.top_categories],
+            "drift_min": DRIFT_MIN_SAMPLE,
             "chart_w": CHART_W,
             "chart_h": CHART_H,
             "chart_bottom": CHART_BOTTOM,

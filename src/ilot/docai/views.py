@@ -18,13 +18,33 @@ from ilot.dossiers.access import actor_participation, dossier_for_actor
 from ilot.tenancy.access import request_actor
 
 
-def _labels() -> list[tuple[str, str]]:
+def category_labels() -> list[tuple[str, str]]:
     from django.utils.translation import get_language
 
     from ilot.workflows.taxonomy import load_taxonomy
 
     english = (get_language() or "fr").startswith("en")
     return [(c.code, c.en if english else c.fr) for c in load_taxonomy().categories.values()]
+
+
+def _evidence(evidence: list[Any], labels: dict[str, str]) -> list[str]:
+    """The features that weighed most, in words a reviewer reads (engine names otherwise)."""
+    out: list[str] = []
+    for item in evidence:
+        name = str(item.get("feature", "")) if isinstance(item, dict) else str(item)
+        kind, _sep, rest = name.partition(":")
+        if kind == "word":
+            out.append(f"« {rest} »")
+        elif kind == "head":
+            out.append(_("« %(t)s » en titre") % {"t": rest})
+        elif kind == "lex":
+            code = rest.split(":", 1)[0]
+            out.append(_("vocabulaire « %(c)s »") % {"c": labels.get(code, code)})
+        elif kind in ("char", "meta"):
+            continue  # sub-word fragments and layout statistics say little to a human
+        else:
+            out.append(name)
+    return list(dict.fromkeys(out))[:6]
 
 
 @login_required
@@ -36,11 +56,12 @@ def review_view(request: HttpRequest, dossier_id: int) -> HttpResponse:
     except NotFound as exc:
         raise Http404 from exc
     participation = actor_participation(actor, dossier)
-    labels = dict(_labels())
+    labels = dict(category_labels())
     items: list[dict[str, Any]] = [
         {
             "analysis": a,
             "top": [(code, labels.get(code, code), round(p * 100)) for code, p in a.top[:3]],
+            "evidence": _evidence(a.evidence or [], labels),
         }
         for a in queue
     ]
@@ -65,7 +86,9 @@ def review_decide_view(request: HttpRequest, dossier_id: int, analysis_id: int) 
             actor=actor,
             dossier_id=dossier_id,
             analysis_id=analysis_id,
-            category=request.POST.get("category", ""),
+            # A suggestion button sends `category`; the "other category" list its own field
+            # (one name for both would let the empty list override the button pressed).
+            category=request.POST.get("category") or request.POST.get("other_category", ""),
         )
         messages.success(request, _("Classement enregistré."))
     except NotFound as exc:

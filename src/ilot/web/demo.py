@@ -149,8 +149,8 @@ def _ensure_accounts() -> dict[str, User]:
     return users
 
 
-def load_demo() -> list[Dossier]:
-    """Create the demo organisations, accounts and dossiers that are missing."""
+def load_demo(*, documents: bool = False) -> list[Dossier]:
+    """Create the demo organisations, accounts, dossiers and documents that are missing."""
     with transaction.atomic():
         users = _ensure_accounts()
         dossiers = []
@@ -218,4 +218,9 @@ def load_demo() -> list[Dossier]:
         from ilot.workflows.demo import load_workflow_demo
 
         load_workflow_demo()
-        return dossiers
+    if documents:
+        from ilot.docai.demo import load_docai_demo
+
+        # After the transaction: each upload commits and queues its analysis for the worker.
+        load_docai_demo()
+    return dossiers
