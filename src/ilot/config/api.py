@@ -96,6 +96,7 @@ def _too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
 
 
 def _register_routers() -> None:
+    from ilot.docai.api import router as docai_router
     from ilot.documents.api import router as documents_router
     from ilot.dossiers.api import router as dossiers_router
     from ilot.tenancy.api import router as auth_router
@@ -106,6 +107,7 @@ def _register_routers() -> None:
     # These two routers hold their full paths under /v1 (e.g. /dossiers/{id}/documents).
     api.add_router("/v1", documents_router)
     api.add_router("/v1", workflows_router)
+    api.add_router("/v1", docai_router)
 
 
 _register_routers()

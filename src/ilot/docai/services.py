@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from ilot.audit.services import audit_record
 from ilot.core import rls
-from ilot.core.exceptions import NotFound, PermissionDenied, ValidationFailed
+from ilot.core.exceptions import Conflict, NotFound, PermissionDenied, ValidationFailed
 from ilot.docai.models import AnalysisStatus, DocumentAnalysis
 from ilot.documents.models import Document, DocumentVersion, Folder
 from ilot.dossiers.access import actor_participation, dossier_for_actor
@@ -296,5 +296,41 @@ def analysis_review(
             "category": category,
             "model_version": analysis.model_version,
         },
+    )
+    return analysis
+
+
+@transaction.atomic
+def analysis_rerun(*, actor: User, dossier_id: int, document_id: int) -> DocumentAnalysis:
+    """Run the pipeline again on a document's current version (after a failure, a fix, or a
+    new model). The bank's deal team decides; a human review already made is kept apart as
+    history in the audit trail, and the new prediction waits for review like any other."""
+    from ilot.documents.access import audience_for, visible_documents
+
+    dossier = _require_reviewer(actor, dossier_id)
+    document = (
+        visible_documents(audience_for(actor, dossier))
+        .select_related("current_version")
+        .filter(pk=document_id)
+        .first()
+    )
+    if document is None or document.current_version is None:
+        raise NotFound()
+    analysis = analysis_enqueue(version=document.current_version)
+    analysis = DocumentAnalysis.objects.select_for_update().get(pk=analysis.pk)
+    if analysis.status == AnalysisStatus.RUNNING:
+        raise Conflict(_("L'analyse de ce document est en cours."))
+    previous = {"status": analysis.status, "category": analysis.final_category}
+    analysis.status = AnalysisStatus.PENDING
+    analysis.attempts = 0
+    analysis.error = ""
+    analysis.reviewed_by, analysis.reviewed_at, analysis.reviewed_category = None, None, ""
+    analysis.save()
+    audit_record(
+        action="docai.rerun_requested",
+        actor=actor,
+        dossier_id=dossier.pk,
+        obj=document,
+        data={"version": document.current_version.number, "previous": previous},
     )
     return analysis

@@ -9,6 +9,11 @@ urlpatterns = [
         views.review_decide_view,
         name="docai_review_decide",
     ),
+    path(
+        "dossiers/<int:dossier_id>/documents/<int:document_id>/analyse/",
+        views.analysis_rerun_view,
+        name="docai_rerun",
+    ),
     path("governance/models/", governance_views.governance_view, name="docai_governance"),
     path(
         "governance/models/<int:model_id>/card/",

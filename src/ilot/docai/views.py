@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from ilot.core.exceptions import IlotError, NotFound
 from ilot.docai.selectors import review_queue
-from ilot.docai.services import analysis_review
+from ilot.docai.services import analysis_rerun, analysis_review
 from ilot.dossiers.access import actor_participation, dossier_for_actor
 from ilot.tenancy.access import request_actor
 
@@ -96,3 +96,17 @@ def review_decide_view(request: HttpRequest, dossier_id: int, analysis_id: int) 
     except IlotError as exc:
         messages.error(request, exc.message)
     return redirect("docai_review", dossier_id=dossier_id)
+
+
+@login_required
+@require_POST
+def analysis_rerun_view(request: HttpRequest, dossier_id: int, document_id: int) -> HttpResponse:
+    actor = request_actor(request)
+    try:
+        analysis_rerun(actor=actor, dossier_id=dossier_id, document_id=document_id)
+        messages.success(request, _("Analyse relancée : le résultat s'affichera dans un instant."))
+    except NotFound as exc:
+        raise Http404 from exc
+    except IlotError as exc:
+        messages.error(request, exc.message)
+    return redirect("web:dossier_tab", dossier_id=dossier_id, tab="documents")
