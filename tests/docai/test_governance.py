@@ -192,6 +192,10 @@ def test_governance_figures(world: dict[str, Any]) -> None:
     assert report.drift_level == "shifted"
     assert report.category_js is not None and 0 < report.category_js <= 1
     assert [m.predictions for m in report.models] == [0]  # the test double is not a model
+    client = world["alpha_dossiers"][0].client
+    assert report.corrections == [
+        {"client_id": client.pk, "client": client.name, "reviewed": 2, "corrected": 1}
+    ]
 
 
 def test_drift_measures() -> None:

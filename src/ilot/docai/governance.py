@@ -63,6 +63,8 @@ class Governance:
     category_js: float | None = None
     daily: list[tuple[str, int]] = field(default_factory=list)
     top_categories: list[tuple[str, int]] = field(default_factory=list)
+    # Human labels waiting to train the next model, per client (all time, not the window).
+    corrections: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def review_rate(self) -> float | None:
@@ -181,6 +183,15 @@ def governance_report(*, window_days: int = WINDOW_DAYS) -> Governance:
             .order_by("-n")
             .values_list("category", "n")
         )
+        corrections = list(
+            DocumentAnalysis.objects.filter(reviewed_at__isnull=False)
+            .values("dossier__client_id", "dossier__client__name")
+            .annotate(
+                reviewed=Count("id"),
+                corrected=Count("id", filter=~Q(reviewed_category=F("category"))),
+            )
+            .order_by("dossier__client__name")
+        )
     active = next((m for m in models if m.is_active and m.client_id is None), None)
     report = Governance(
         models=[
@@ -204,6 +215,15 @@ def governance_report(*, window_days: int = WINDOW_DAYS) -> Governance:
         cpu_seconds=float(totals["cpu"] or 0.0),
         daily=[(d.isoformat(), n) for d, n in daily],
         top_categories=[(c or "-", n) for c, n in categories[:8]],
+        corrections=[
+            {
+                "client_id": row["dossier__client_id"],
+                "client": row["dossier__client__name"],
+                "reviewed": row["reviewed"],
+                "corrected": row["corrected"],
+            }
+            for row in corrections
+        ],
     )
     report.recent_hist = _normalise([float(totals[f"b{i}"] or 0) for i in range(BINS)])
     if active is not None:
