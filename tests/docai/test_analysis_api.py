@@ -66,3 +66,27 @@ def test_rerun_from_the_data_room(world: dict[str, Any], client_for: Any) -> Non
         analysis = DocumentAnalysis.objects.get(version_id=document.current_version_id)
     assert analysis.status == AnalysisStatus.PENDING and analysis.attempts == 0
     assert client_for(world["rm"]).get(url).status_code == 405
+
+
+def test_live_status_of_the_listed_documents(world: dict[str, Any], client_for: Any) -> None:
+    pending = _upload(world, _invoice_pdf(), "pending.pdf")
+    failed = _upload(world, _invoice_pdf() + b"%2", "failed.pdf")
+    unsure = _upload(world, _invoice_pdf() + b"%3", "unsure.pdf")
+    analysis_run(failed.current_version_id, pipeline=BrokenPipeline())
+    analysis_run(unsure.current_version_id, pipeline=FixedPipeline("DEVIS", 0.5, True))
+    dossier = world["alpha_dossiers"][0]
+    ids = f"{pending.pk},{failed.pk},{unsure.pk},999999,x"
+    url = f"/dossiers/{dossier.pk}/documents/analyses.json?ids={ids}"
+    body = client_for(world["rm"]).get(url).json()
+    assert body["summary"] == {"pending": 1, "running": 0, "done": 1, "failed": 1}
+    docs = body["documents"]
+    assert set(docs) == {str(pending.pk), str(failed.pk), str(unsure.pk)}
+    assert (
+        docs[str(failed.pk)]["status"] == "failed"
+        and "engine crashed" in docs[str(failed.pk)]["error"]
+    )
+    assert docs[str(unsure.pk)]["needs_review"] and docs[str(unsure.pk)]["category"] == "DEVIS"
+    assert body["can_rerun"] is True
+    developer = client_for(world["alpha"]).get(url).json()
+    assert developer["can_rerun"] is False and len(developer["documents"]) == 3
+    assert client_for(world["beta"]).get(url).status_code == 404

@@ -14,6 +14,11 @@ urlpatterns = [
         views.analysis_rerun_view,
         name="docai_rerun",
     ),
+    path(
+        "dossiers/<int:dossier_id>/documents/analyses.json",
+        views.analysis_status_view,
+        name="docai_analysis_status",
+    ),
     path("governance/models/", governance_views.governance_view, name="docai_governance"),
     path(
         "governance/models/<int:model_id>/card/",

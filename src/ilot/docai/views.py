@@ -6,13 +6,14 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from ilot.core.exceptions import IlotError, NotFound
-from ilot.docai.selectors import review_queue
+from ilot.docai.models import AnalysisStatus
+from ilot.docai.selectors import analyses_of_documents, review_queue
 from ilot.docai.services import analysis_rerun, analysis_review
 from ilot.dossiers.access import actor_participation, dossier_for_actor
 from ilot.tenancy.access import request_actor
@@ -110,3 +111,46 @@ def analysis_rerun_view(request: HttpRequest, dossier_id: int, document_id: int)
     except IlotError as exc:
         messages.error(request, exc.message)
     return redirect("web:dossier_tab", dossier_id=dossier_id, tab="documents")
+
+
+MAX_STATUS_IDS = 500
+
+
+@login_required
+@require_GET
+def analysis_status_view(request: HttpRequest, dossier_id: int) -> JsonResponse:
+    """Live status of the listed documents' analyses, polled by the data room while any is
+    pending or running (one query per poll whatever the number of rows)."""
+    actor = request_actor(request)
+    raw = request.GET.get("ids", "").split(",")
+    ids = [int(i) for i in raw if i.strip().isdigit()][:MAX_STATUS_IDS]  # junk ids are ignored
+    try:
+        analyses = analyses_of_documents(actor=actor, dossier_id=dossier_id, document_ids=ids)
+        dossier = dossier_for_actor(actor, dossier_id)
+    except NotFound as exc:
+        raise Http404 from exc
+    participation = actor_participation(actor, dossier)
+    labels = dict(category_labels())
+    documents = {
+        str(doc_id): {
+            "status": a.status,
+            "status_label": str(AnalysisStatus(a.status).label),
+            "category": a.final_category or None,
+            "category_label": labels.get(a.final_category, a.final_category) or None,
+            "confidence": a.confidence,
+            "needs_review": a.needs_review,
+            "error": a.error[:300] or None,
+        }
+        for doc_id, a in analyses.items()
+    }
+    summary = {s: 0 for s in AnalysisStatus.values}
+    for entry in documents.values():
+        summary[str(entry["status"])] += 1
+    return JsonResponse(
+        {
+            "documents": documents,
+            "summary": summary,
+            "can_rerun": participation is not None and participation.is_bank,
+            "review_url": f"/dossiers/{dossier.pk}/review/",
+        }
+    )
