@@ -22,7 +22,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("storage")]
 
 
 def _analyse_demo_documents() -> int:
-    assert load_docai_demo() == 12
     with rls.as_system():
         pending = list(
             DocumentAnalysis.objects.filter(status=AnalysisStatus.PENDING).values_list(
@@ -44,12 +43,27 @@ def _sign_out(page: Any) -> None:
 def test_review_queue_and_governance(
     live_demo: str, browser_page: Any, screenshot: Callable[[Any, str], Path]
 ) -> None:
-    unsure = _analyse_demo_documents()
-    assert unsure >= 1, "the demo must contain documents that need a human look"
+    assert load_docai_demo() == 12
     with rls.as_system():
         dossier_id = Dossier.objects.get(name=DEMO_DOSSIER).pk
     page = browser_page
     sign_in(page, live_demo, "rm@banque.example")
+    # Uploaded, not analysed yet: the data room says so, with the overall progress.
+    page.goto(f"{live_demo}/dossiers/{dossier_id}/documents/")
+    progress = page.locator("[data-testid=analysis-progress]")
+    expect(progress).to_be_visible()
+    expect(progress).to_contain_text("0 sur 12")
+    expect(page.locator("td[data-status=pending]")).to_have_count(12)
+    screenshot(page, "documents-analysing")
+    page.goto("about:blank")  # stop polling while the worker's job runs in this thread
+    unsure = _analyse_demo_documents()
+    assert unsure >= 1, "the demo must contain documents that need a human look"
+    page.goto(f"{live_demo}/dossiers/{dossier_id}/documents/")
+    expect(page.locator("[data-testid=analysis-needs-review]")).to_have_count(unsure)
+    expect(progress).to_be_hidden()
+    expect(page.locator("td[data-status=done]")).to_have_count(12)
+    screenshot(page, "documents-analysed")
+    page.wait_for_load_state("networkidle")
     page.goto(f"{live_demo}/dossiers/{dossier_id}/review/")
     expect(page.locator("[data-testid=review-count]")).to_have_text(str(unsure))
     items = page.locator("[data-testid=review-item]")
