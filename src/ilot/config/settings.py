@@ -248,3 +248,7 @@ LOGGING = {
 ILOT_DOCAI_MODELS_DIR = Path(env_str("ILOT_DOCAI_MODELS_DIR", str(DATA_DIR / "models")))
 # Off by default: one client's corrections never train a model used for another client.
 ILOT_DOCAI_POOL_CORRECTIONS = env_bool("ILOT_DOCAI_POOL_CORRECTIONS", False)
+
+# --- Encryption at rest of stored secrets (ilot.core.crypto) ---------------------------------
+# Comma-separated Fernet keys, the first one encrypting; empty = derived from the secret key.
+ILOT_FIELD_KEYS = env_list("ILOT_FIELD_KEYS", [])

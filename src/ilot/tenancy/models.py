@@ -15,6 +15,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ilot.core.crypto import EncryptedTextField
 from ilot.core.models import TimeStampedModel
 
 
@@ -160,7 +161,7 @@ class TotpDevice(TimeStampedModel):
     """A user's TOTP secret (RFC 6238). Confirmed once the user proved a first code."""
 
     user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="totp_device")
-    secret = models.CharField(max_length=64)
+    secret = EncryptedTextField()  # encrypted at rest (ilot.core.crypto)
     confirmed_at = models.DateTimeField(null=True, blank=True)
     last_used_step = models.BigIntegerField(default=0)
 
