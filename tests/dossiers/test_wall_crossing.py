@@ -104,3 +104,30 @@ def test_only_compliance_decides_and_only_bank_requests(
         wall_crossing_request(actor=world["analyst"], reference=target.reference, reason="court")
     page = client_for(world["compliance"]).get("/compliance/")
     assert page.status_code == 200 and "Contrôle périodique" in page.content.decode()
+
+
+def test_compliance_and_requester_are_told_by_mail(
+    world: dict[str, Any], django_capture_on_commit_callbacks: Any, mailoutbox: list[Any]
+) -> None:
+    analyst, compliance = world["analyst"], world["compliance"]
+    target = world["alpha_dossiers"][0]
+    with django_capture_on_commit_callbacks(execute=True), rls.acting_as(analyst.pk):
+        wall_crossing_request(
+            actor=analyst, reference="OP-0000-99999", reason="Pas un vrai dossier"
+        )
+    assert mailoutbox == []  # an unknown reference alerts nobody (it is audited)
+    with django_capture_on_commit_callbacks(execute=True), rls.acting_as(analyst.pk):
+        wall_crossing_request(
+            actor=analyst, reference=target.reference, reason="Revue du comité des risques"
+        )
+    [request_mail] = mailoutbox
+    assert request_mail.to == [compliance.email]
+    assert (
+        target.reference in request_mail.body and "Revue du comité des risques" in request_mail.body
+    )
+    assert target.name not in request_mail.body  # the reference, never the operation's name
+    [crossing] = _crossings()
+    with django_capture_on_commit_callbacks(execute=True), rls.acting_as(compliance.pk):
+        wall_crossing_decide(actor=compliance, crossing_id=crossing.pk, approve=True, days=3)
+    decision = mailoutbox[-1]
+    assert decision.to == [analyst.email] and target.reference in decision.body

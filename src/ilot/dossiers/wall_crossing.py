@@ -12,6 +12,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from ilot.audit.services import audit_record
 from ilot.core import rls
@@ -21,6 +22,29 @@ from ilot.dossiers.models import Dossier, WallCrossing, WallCrossingStatus
 from ilot.tenancy.models import Membership, OrganisationKind, User
 
 MAX_CROSSING_DAYS = 30
+
+
+def _mail(crossing: WallCrossing, recipients: list[User], template: str, subject: str) -> None:
+    """Sent once the decision commits, each in its recipient's language."""
+    from django.conf import settings
+    from django.core.mail import send_mail
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    def send() -> None:
+        for user in recipients:
+            with translation.override(user.language or "fr"):
+                context = {"crossing": crossing, "url": f"{settings.ILOT_BASE_URL}/compliance/"}
+                if template.endswith("decided.txt"):
+                    context["url"] = f"{settings.ILOT_BASE_URL}/dossiers/"
+                body = render_to_string(template, context)
+                send_mail(str(translation.gettext(subject)), body, None, [user.email])
+
+    transaction.on_commit(send)
+
+
+def _compliance_officers() -> list[User]:
+    return list(User.objects.filter(is_compliance_officer=True, is_active=True))
 
 
 def _is_bank_staff(user: User) -> bool:
@@ -59,6 +83,12 @@ def wall_crossing_request(*, actor: User, reference: str, reason: str) -> None:
             )
             return
         crossing = WallCrossing.objects.create(dossier=dossier, user=actor, reason=reason)
+        _mail(
+            crossing,
+            _compliance_officers(),
+            "dossiers/email/crossing_requested.txt",
+            gettext_noop("Demande de franchissement de muraille"),
+        )
         audit_record(
             action="wall.crossing_requested",
             actor=actor,
@@ -104,6 +134,12 @@ def wall_crossing_decide(
         crossing.decided_by = actor
         crossing.expires_at = timezone.now() + timedelta(days=days) if approve else None
         crossing.save(update_fields=["status", "decided_by", "expires_at", "updated_at"])
+        _mail(
+            crossing,
+            [crossing.user],
+            "dossiers/email/crossing_decided.txt",
+            gettext_noop("Votre demande d'accès à un dossier"),
+        )
         audit_record(
             action="wall.crossing_approved" if approve else "wall.crossing_rejected",
             actor=actor,
