@@ -178,3 +178,19 @@ def test_a_model_keeps_the_lexicon_it_was_trained_with(monkeypatch: pytest.Monke
     before = fb.transform(docs[:3]).toarray()
     monkeypatch.setitem(lexicon._KEYS, "RIB", ["phrase that never occurs"])
     assert np.array_equal(fb.transform(docs[:3]).toarray(), before)
+
+
+def test_choose_threshold_weights_and_ties() -> None:
+    conf = np.array([0.99, 0.95, 0.9, 0.9, 0.8, 0.7])
+    correct = np.array([1, 1, 1, 0, 1, 1], bool)
+    # A tie is accepted or refused as a whole: 0.9 holds one error in four documents.
+    assert choose_threshold(conf, correct, target=0.98) == pytest.approx(0.95)
+    assert choose_threshold(conf, correct, target=0.75) == pytest.approx(0.7)
+    # Weighting the correct 0.9 document ten times lifts the precision from 0.9 down over 0.9.
+    weights = np.array([1, 1, 10, 1, 1, 1], float)
+    assert choose_threshold(conf, correct, target=0.9, weights=weights) == pytest.approx(0.7)
+    assert choose_threshold(conf, correct, target=0.9) == pytest.approx(0.95)
+    assert choose_threshold(conf[:4], correct[:4], target=0.9, weights=weights[:4]) == (
+        pytest.approx(0.9)
+    )
+    assert choose_threshold(conf[:4], correct[:4], target=0.9) == pytest.approx(0.95)

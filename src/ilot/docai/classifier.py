@@ -68,16 +68,23 @@ def env_threshold(default: float) -> float:
 
 
 def choose_threshold(
-    confidence: np.ndarray, correct: np.ndarray, target: float = TARGET_PRECISION
+    confidence: np.ndarray,
+    correct: np.ndarray,
+    target: float = TARGET_PRECISION,
+    weights: np.ndarray | None = None,
 ) -> float:
     """Lowest threshold whose auto-accepted set (confidence >= t) is ``target`` precise.
 
-    Lowest, so that coverage is as high as the precision target allows.
+    Lowest, so that coverage is as high as the precision target allows. ``weights`` count
+    some documents more (real ones) in the precision.
     """
-    order = np.argsort(-confidence)
+    order = np.argsort(-confidence, kind="stable")
     conf, ok = confidence[order], correct[order].astype(float)
-    precision = np.cumsum(ok) / np.arange(1, len(ok) + 1)
-    good = np.nonzero(precision >= target)[0]
+    w = np.ones(len(ok)) if weights is None else np.asarray(weights, dtype=float)[order]
+    precision = np.cumsum(ok * w) / np.cumsum(w)
+    # Ties: the set accepted at threshold conf[k] holds every document of that confidence.
+    last_of_tie = np.r_[conf[1:] != conf[:-1], True]
+    good = np.nonzero((precision >= target) & last_of_tie)[0]
     if len(good) == 0:
         return 0.99
     # Precision at the k most confident documents; take the largest k still on target.

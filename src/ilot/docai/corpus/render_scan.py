@@ -189,14 +189,16 @@ def _layout(doc: Doc, rng: random.Random, w: int, h: int, max_pages: int) -> lis
                 bottom = max(bottom, pg.y + 50)
             pg.y = bottom
         elif isinstance(blk, Box):
-            y0 = pg.y
+            y0, page0 = pg.y, len(pg.pages)
             pg.y += 6
             if blk.title:
                 para(blk.title, bold, indent=10)
             for line in blk.lines:
                 para(line, reg, indent=10)
             if not pg.full:
-                pg.draw.rectangle((m, y0, m + tw, pg.y + 6), outline=0, width=2)
+                # A box that ran onto a new page is framed from that page's top margin.
+                top = y0 if len(pg.pages) == page0 else pg.m - 6
+                pg.draw.rectangle((m, min(top, pg.y), m + tw, pg.y + 6), outline=0, width=2)
             pg.y += lh
         elif isinstance(blk, Space):
             pg.y += int(blk.h * px / 10)
