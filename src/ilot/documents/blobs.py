@@ -77,7 +77,12 @@ class BlobStore(Protocol):
     ) -> BlobInfo: ...
 
     def put_local_file(
-        self, path: Path, *, max_size: int | None = None, consume: bool = False
+        self,
+        path: Path,
+        *,
+        max_size: int | None = None,
+        consume: bool = False,
+        sha256: str | None = None,
     ) -> BlobInfo: ...
 
     def exists(self, sha256: str) -> bool: ...
@@ -248,13 +253,22 @@ class DjangoBlobStore:
             self._discard(saved if saved is not None else tmp)
 
     def put_local_file(
-        self, path: Path, *, max_size: int | None = None, consume: bool = False
+        self,
+        path: Path,
+        *,
+        max_size: int | None = None,
+        consume: bool = False,
+        sha256: str | None = None,
     ) -> BlobInfo:
         """Store a file that already sits on a local disk (e.g. a finished tus upload).
 
         With `consume=True` and a local storage on the same filesystem, the file is renamed
         into place after hashing: one read, no copy. Otherwise it is streamed like `put`.
         The file is removed when consumed, whether it was renamed or a duplicate.
+
+        `sha256` is the file's digest when the caller computed it while writing the file
+        (tus staging hashes chunk by chunk): the rename path then reads nothing at all.
+        The streaming path hashes anyway and refuses a file that does not match it.
         """
         path = Path(path)
         size = path.stat().st_size
@@ -262,11 +276,12 @@ class DjangoBlobStore:
             raise BlobTooLarge(params={"max_size": max_size})
         local = self._local_path(self.tmp_prefix)
         if consume and local is not None and _same_device(path, local):
-            hasher = hashlib.sha256()
-            with path.open("rb") as fh:
-                for chunk in iter(lambda: fh.read(CHUNK_SIZE), b""):
-                    hasher.update(chunk)
-            sha256 = hasher.hexdigest()
+            if sha256 is None or not _SHA256_RE.match(sha256):
+                hasher = hashlib.sha256()
+                with path.open("rb") as fh:
+                    for chunk in iter(lambda: fh.read(CHUNK_SIZE), b""):
+                        hasher.update(chunk)
+                sha256 = hasher.hexdigest()
             final = self._local_path(self.name(sha256))
             assert final is not None
             if final.exists():
@@ -283,7 +298,7 @@ class DjangoBlobStore:
                 raise _storage_error(exc) from exc
             return BlobInfo(sha256=sha256, size=size, created=True)
         with path.open("rb") as fh:
-            info = self.put(fh, max_size=max_size)
+            info = self.put(fh, max_size=max_size, expected_sha256=sha256)
         if consume:
             path.unlink()
         return info

@@ -11,13 +11,16 @@ Design choices, and why:
   A second PATCH on the same upload is refused at once with `UploadLocked` (423) rather
   than queued: tus clients retry from a HEAD, and a queued request would write at a stale
   offset anyway.
-- Whole-upload SHA-256: computed at finalisation, while the staged file is read into the
-  blob store (`BlobStore.put_local_file`), not incrementally per chunk. `hashlib` state
-  cannot be serialised, so an incremental hash would live in one process's memory and be
-  lost on restart or when the next chunk reaches another worker, forcing a re-hash of the
-  staged prefix anyway. Finalisation must read the bytes once in any case (to copy them,
-  or on a local storage to hash before an atomic rename), so hashing there costs nothing
-  extra and resumes stay O(chunk).
+- Whole-upload SHA-256: hashed while the chunks are written, the running state kept in
+  this process's memory (`_RunningHashes`, keyed by upload id and the offset it covers).
+  `hashlib` state cannot be serialised, so it is lost on restart or when the next chunk
+  reaches another worker: finalisation then re-hashes the staged file (the old, always
+  correct path). Staged bytes below an acknowledged offset never change (a rollback only
+  ever truncates back to the start of the failing chunk), so a state whose offset equals
+  the staged size is the hash of exactly those bytes. On the common path (one client, one
+  worker) finalisation is a rename, not a second pass over gigabytes.
+- Durability: one `fsync` per PATCH, before the new offset is acknowledged (it
+  covers the file size too, which is the offset); never one per piece of a chunk.
 - Per-chunk checksums (tus checksum extension) are verified while the chunk streams to
   disk; on mismatch the file is truncated back to the chunk's start offset, so the
   upload's offset is unchanged and the client resends the chunk.
@@ -35,11 +38,13 @@ import json
 import os
 import re
 import secrets
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from ilot.documents.blobs import CHUNK_SIZE, BlobInfo, BlobStore
 from ilot.documents.exceptions import (
@@ -84,6 +89,41 @@ class FinalisedUpload:
 
     state: UploadState
     blob: BlobInfo
+
+
+class _RunningHashes:
+    """Per-process SHA-256 states of uploads in progress: `upload id -> (offset, hasher)`.
+
+    Bounded (least recently used first out): a forgotten state only costs a re-hash at
+    finalisation. Callers hold the upload's lock, the internal lock guards the dict.
+    """
+
+    def __init__(self, capacity: int = 256) -> None:
+        self._states: OrderedDict[str, tuple[int, Any]] = OrderedDict()
+        self._lock = threading.Lock()
+        self.capacity = capacity
+
+    def take(self, upload_id: str, offset: int) -> Any | None:
+        """The state covering exactly bytes `[0, offset)`, removed from the cache."""
+        with self._lock:
+            entry = self._states.pop(upload_id, None)
+        if entry is None or entry[0] != offset:
+            return None
+        return entry[1]
+
+    def put(self, upload_id: str, offset: int, hasher: Any) -> None:
+        with self._lock:
+            self._states[upload_id] = (offset, hasher)
+            self._states.move_to_end(upload_id)
+            while len(self._states) > self.capacity:
+                self._states.popitem(last=False)
+
+    def forget(self, upload_id: str) -> None:
+        with self._lock:
+            self._states.pop(upload_id, None)
+
+
+_RUNNING = _RunningHashes()
 
 
 def iter_body(body: Body, chunk_size: int = CHUNK_SIZE) -> Iterator[bytes]:
@@ -231,10 +271,17 @@ class ChunkStaging:
             if content_length is not None and offset + content_length > state.length:
                 raise UploadTooLarge(params={"max_size": state.length})
             hasher = hashlib.new(checksum.algorithm) if checksum is not None else None
+            # The whole-upload hash goes on from where this process left it, if it did.
+            running = _RUNNING.take(upload_id, offset)
+            if running is None and offset == 0:
+                running = hashlib.sha256()
+            # Its state before this chunk, for when the chunk is rolled back.
+            before = running.copy() if running is not None else None
             written = 0
             part = self._path(upload_id, "part")
-            with part.open("r+b") as fh:
+            with part.open("r+b", buffering=0) as fh:
                 fh.seek(offset)
+                fd = fh.fileno()
                 # Errors while *reading the body* are the client's (a cut connection is
                 # an OSError too); errors while writing are the disk's. Track which.
                 writing = False
@@ -243,11 +290,13 @@ class ChunkStaging:
                         if offset + written + len(chunk) > state.length:
                             raise UploadTooLarge(params={"max_size": state.length})
                         writing = True
-                        fh.write(chunk)
+                        _write_all(fh, chunk)
                         writing = False
                         written += len(chunk)
                         if hasher is not None:
                             hasher.update(chunk)
+                        if running is not None:
+                            running.update(chunk)
                     if (
                         checksum is not None
                         and hasher is not None
@@ -255,32 +304,58 @@ class ChunkStaging:
                     ):
                         raise ChecksumMismatch(params={"algorithm": checksum.algorithm})
                     writing = True
-                    fh.flush()
                     # Durable before we acknowledge the new offset: a crash must never
                     # make the server claim bytes it no longer has.
-                    os.fsync(fh.fileno())
+                    os.fsync(fd)
                 except (ChecksumMismatch, UploadTooLarge):
                     _rollback(fh, offset)
+                    self._keep_running(upload_id, offset, before)
                     raise
                 except OSError as exc:
                     if not writing:
-                        self._client_gone(fh, offset, checksum is not None)
+                        self._gone(upload_id, fh, offset, written, checksum, running, before)
                         raise
                     _rollback(fh, offset)
+                    self._keep_running(upload_id, offset, before)
                     raise _os_error(exc) from exc
                 except BaseException:
-                    self._client_gone(fh, offset, checksum is not None)
+                    self._gone(upload_id, fh, offset, written, checksum, running, before)
                     raise
+            self._keep_running(upload_id, offset + written, running)
             return self._read(upload_id)
 
     @staticmethod
-    def _client_gone(fh: IO[bytes], offset: int, checksummed: bool) -> None:
-        # Client gone mid-chunk: keep what arrived (tus core), unless it must be verified.
+    def _keep_running(upload_id: str, offset: int, running: Any | None) -> None:
+        if running is not None:
+            _RUNNING.put(upload_id, offset, running)
+
+    def _gone(
+        self,
+        upload_id: str,
+        fh: IO[bytes],
+        offset: int,
+        written: int,
+        checksum: Checksum | None,
+        running: Any | None,
+        before: Any | None,
+    ) -> None:
+        if self._client_gone(fh, offset, checksum is not None):
+            self._keep_running(upload_id, offset + written, running)
+        else:
+            self._keep_running(upload_id, offset, before)
+
+    @staticmethod
+    def _client_gone(fh: IO[bytes], offset: int, checksummed: bool) -> bool:
+        """Client gone mid-chunk: keep what arrived (tus core), unless it must be verified.
+
+        True when the bytes received were kept.
+        """
         if checksummed:
             _rollback(fh, offset)
-        else:
-            fh.flush()
-            os.fsync(fh.fileno())
+            return False
+        fh.flush()
+        os.fsync(fh.fileno())
+        return True
 
     def finalise(
         self, upload_id: str, store: BlobStore, *, max_size: int | None = None
@@ -295,8 +370,12 @@ class ChunkStaging:
             state = self.get(upload_id)
             if not state.complete:
                 raise UploadIncomplete(params={"offset": state.offset, "length": state.length})
+            running = _RUNNING.take(upload_id, state.offset)
             blob = store.put_local_file(
-                self._path(upload_id, "part"), max_size=max_size, consume=True
+                self._path(upload_id, "part"),
+                max_size=max_size,
+                consume=True,
+                sha256=running.hexdigest() if running is not None else None,
             )
             self._remove(upload_id)
             return FinalisedUpload(state=state, blob=blob)
@@ -308,6 +387,7 @@ class ChunkStaging:
             self._remove(upload_id)
 
     def _remove(self, upload_id: str) -> None:
+        _RUNNING.forget(upload_id)
         # Metadata first: once it is gone the upload is unknown, whatever remains.
         for suffix in ("json", "part", "json.tmp", "lock"):
             self._path(upload_id, suffix).unlink(missing_ok=True)
@@ -344,6 +424,16 @@ class ChunkStaging:
             if p.suffix != ".lock" and p.exists()
         ]
         return datetime.fromtimestamp(max(times, default=0), UTC)
+
+
+def _write_all(fh: IO[bytes], data: bytes) -> None:
+    """Write all of `data` to an unbuffered file (a raw write may be partial)."""
+    view = memoryview(data)
+    while view:
+        n = fh.write(view)
+        if n is None or n <= 0:  # pragma: no cover - non-blocking files only
+            raise OSError(errno.EIO, "short write")
+        view = view[n:]
 
 
 def _rollback(fh: IO[bytes], offset: int) -> None:

@@ -51,6 +51,9 @@ _TOKENS = {
     "open_action": re.compile(rb"/OpenAction(?=[\s/<(\[])"),
     "embedded_files": re.compile(rb"/EmbeddedFiles?(?=[\s/<>(\[])"),
 }
+_ANY_TOKEN = re.compile(rb"/(?:JavaScript|JS|Launch|OpenAction|EmbeddedFiles?)(?=[\s/<>(\[])")
+"""One pass for all of `_TOKENS` (each match is then named by them): the scan reads whole
+files, gigabytes for a large upload, and four passes cost four times as much."""
 _MAX_ACTION_DEPTH = 8
 
 # Pillow's own guard protects every Image.open in the process (OCR, previews too); never
@@ -185,9 +188,12 @@ def _scan_tokens(fh: IO[bytes]) -> dict[str, bool]:
         if not chunk:
             break
         window = tail + chunk
-        for name, pattern in _TOKENS.items():
-            if not found[name] and pattern.search(window):
-                found[name] = True
+        for match in _ANY_TOKEN.finditer(window):
+            for name, pattern in _TOKENS.items():
+                if not found[name] and pattern.match(window, match.start()):
+                    found[name] = True
+            if all(found.values()):
+                return found
         tail = window[-32:]
     return found
 
