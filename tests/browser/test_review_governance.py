@@ -16,6 +16,7 @@ from ilot.docai.models import AnalysisStatus, DocumentAnalysis
 from ilot.docai.services import analysis_run
 from ilot.dossiers.models import Dossier
 from tests.browser.conftest import sign_in
+from tests.docai.test_analysis import FixedPipeline
 from tests.documents.dataroom import storage  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("storage")]
@@ -28,8 +29,18 @@ def _analyse_demo_documents() -> int:
                 "version_id", flat=True
             )
         )
+    letter = DocumentAnalysis.objects.filter(document__name="courrier.pdf").values_list(
+        "version_id", flat=True
+    )
+    with rls.as_system():
+        letter_version = letter.get()
     for version_id in pending:
-        analysis_run(version_id)  # the worker's job, run here with the real model
+        if version_id == letter_version:
+            # How sure the real model is of the others depends on the model; this one is made
+            # unsure on purpose so that the review queue is always exercised.
+            analysis_run(version_id, pipeline=FixedPipeline("AUTRE", 0.55, needs_review=True))
+        else:
+            analysis_run(version_id)  # the worker's job, run here with the real model
     with rls.as_system():
         statuses = set(DocumentAnalysis.objects.values_list("status", flat=True))
         assert statuses == {AnalysisStatus.DONE}
