@@ -25,20 +25,25 @@ MAX_CROSSING_DAYS = 30
 
 
 def _mail(crossing: WallCrossing, recipients: list[User], template: str, subject: str) -> None:
-    """Sent once the decision commits, each in its recipient's language."""
+    """Rendered now, inside the caller's system read (after commit the dossier is behind the
+    wall again for the actor), and sent once the decision commits, in each recipient's
+    language."""
     from django.conf import settings
     from django.core.mail import send_mail
     from django.template.loader import render_to_string
     from django.utils import translation
 
+    path = "/dossiers/" if template.endswith("decided.txt") else "/compliance/"
+    messages = []
+    for user in recipients:
+        with translation.override(user.language or "fr"):
+            context = {"crossing": crossing, "url": f"{settings.ILOT_BASE_URL}{path}"}
+            body = render_to_string(template, context)
+            messages.append((str(translation.gettext(subject)), body, user.email))
+
     def send() -> None:
-        for user in recipients:
-            with translation.override(user.language or "fr"):
-                context = {"crossing": crossing, "url": f"{settings.ILOT_BASE_URL}/compliance/"}
-                if template.endswith("decided.txt"):
-                    context["url"] = f"{settings.ILOT_BASE_URL}/dossiers/"
-                body = render_to_string(template, context)
-                send_mail(str(translation.gettext(subject)), body, None, [user.email])
+        for title, body, email in messages:
+            send_mail(title, body, None, [email])
 
     transaction.on_commit(send)
 
