@@ -42,6 +42,40 @@ def make_pdf(pages: int = 1, text: str = "Ilot", *, javascript: bool = False) ->
     return data
 
 
+def make_large_pdf(size: int, *, seed: int = 7) -> bytes:
+    """A valid one-page PDF of about `size` bytes: the bulk is an unused binary stream.
+
+    For uploads of several tus chunks; the bytes are pseudo-random (seeded), so two calls
+    with different seeds never collide in the content-addressed store.
+    """
+    import random
+
+    content = b"BT /F1 24 Tf 72 720 Td (Plans) Tj ET"
+    bulk = random.Random(seed).randbytes(max(0, size - 600))
+    bulk = bulk.replace(b"endstream", b"endstreaX").replace(b"/J", b"_J")
+    objects = [
+        b"<</Type /Catalog /Pages 2 0 R>>",
+        b"<</Type /Pages /Kids [3 0 R] /Count 1>>",
+        b"<</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R>>",
+        b"<</Length %d>> stream\n%s\nendstream" % (len(content), content),
+        b"<</Length %d>> stream\n%s\nendstream" % (len(bulk), bulk),
+    ]
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj " % number + body + b" endobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer <</Size %d /Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
 def make_encrypted_pdf() -> bytes:
     from pypdf import PdfReader, PdfWriter
 

@@ -5,6 +5,7 @@
 
   const CHUNK = 8 * 1024 * 1024;
   const PARALLEL = 3;
+  const RETRY_LATER = 30000;
 
   function csrfToken() {
     const cookie = document.cookie.split("; ").find((c) => c.startsWith("csrftoken="));
@@ -141,13 +142,22 @@
     }
 
     startItem(item) {
+      clearTimeout(item.retryTimer);
       this.running += 1;
       this.setStatus(item, "uploading", this.msg.msgUploading, "text-bg-primary");
       if (!item.upload) {
         item.upload = new window.tus.Upload(item.file, {
           endpoint: this.root.dataset.tusEndpoint,
-          chunkSize: CHUNK,
+          chunkSize: parseInt(this.root.dataset.chunkSize, 10) || CHUNK,
+          // A cut chunk is retried from the server's offset (HEAD first), at once and then
+          // backing off; 409 (offset) and 423 (a cut PATCH still finishing) retry as well.
+          // While the browser is offline tus-js-client stops retrying and reports an error:
+          // the 'online' listener below restarts those uploads.
           retryDelays: [0, 1000, 3000, 5000, 10000, 20000, 30000],
+          // The upload URL is kept in localStorage under the file's fingerprint (name, type,
+          // size, date), so a reload or a new drop of the same file resumes it (see
+          // findPreviousUploads below); forgotten once the upload succeeded.
+          storeFingerprintForResuming: true,
           removeFingerprintOnSuccess: true,
           headers: { "X-CSRFToken": csrfToken() },
           metadata: {
@@ -237,8 +247,15 @@
         } catch (e) { /* keep the client's message */ }
       }
       if (!status || status >= 500 && status !== 507) {
-        // Network or server down: keep it for the 'online' event or the resume button.
+        // Network or server down, tus-js-client's own retries spent: keep the upload for the
+        // 'online' event, the resume button, or the next attempt below (a server restart may
+        // take longer than the retries). The raw client error means nothing to a user.
         this.setStatus(item, "error-retry", this.msg.msgError, "text-bg-warning");
+        text = this.msg.msgOffline;
+        clearTimeout(item.retryTimer);
+        item.retryTimer = setTimeout(() => {
+          if (item.state === "error-retry" && !this.paused && navigator.onLine) this.startItem(item);
+        }, RETRY_LATER);
       } else {
         this.setStatus(item, "rejected", this.msg.msgRejected, "text-bg-danger");
       }
