@@ -8,9 +8,11 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from ilot.docai import samples
 from ilot.docai.pipeline import JSON_KEYS
@@ -54,6 +56,27 @@ def test_train_writes_a_versioned_artefact(model_dir: Path) -> None:
     assert len(meta["training_data_sha256"]) == 64
     assert meta["validation"]["subsets"]["all"]["n"] == 24
     assert "ECE" in (model_dir / "card.md").read_text()
+
+
+def test_train_never_replaces_a_model_silently(model_dir: Path, settings: Any) -> None:
+    corpus = model_dir.parent / "corpus"
+    before = (model_dir / "model.joblib").read_bytes()
+    with pytest.raises(CommandError, match="already holds a model"):
+        call_command("train", corpus=[corpus], seed=1, out=model_dir, folds=3, no_baseline=True)
+    assert (model_dir / "model.joblib").read_bytes() == before
+    # Under the registered models' root even --overwrite is refused: artefacts are immutable.
+    settings.ILOT_DOCAI_MODELS_DIR = model_dir.parent
+    with pytest.raises(CommandError, match="registered"):
+        call_command(
+            "train",
+            corpus=[corpus],
+            seed=1,
+            out=model_dir,
+            folds=3,
+            no_baseline=True,
+            overwrite=True,
+        )
+    assert (model_dir / "model.joblib").read_bytes() == before
 
 
 def test_eval_prints_metrics_and_writes_json(model_dir: Path, tmp_path: Path) -> None:

@@ -87,11 +87,25 @@ def train(
     c: float = DEFAULT_C,
     folds: int = 5,
     baseline: bool = True,
+    overwrite: bool = False,
+    protected: Path | None = None,
     log: Callable[[str], None] = print,
 ) -> tuple[Path, dict[str, Any]]:
+    """Train on ``corpora`` and write the artefact to ``out`` (default var/models/<version>).
+
+    An existing artefact is never replaced silently: retraining the same data with the same
+    seed on the same day gives the same version, and its directory may hold a registered model
+    that predictions refer to. ``overwrite`` allows replacing one (the committed default model
+    is reproduced that way), except under ``protected`` (the registered models' root).
+    """
     samples = load_samples(corpora, log)
     if len({s.category for s in samples}) < 2:
         raise ValueError("training needs documents of at least two categories")
+    data_hash = training_data_hash((s.sha256, s.category) for s in samples)
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    version = f"docai-{now:%Y%m%d}-{data_hash[:8]}-s{seed}"
+    target = Path(out) if out is not None else Path("var/models") / version
+    _check_target(target, overwrite=overwrite, protected=protected)
     docs = [s.doc for s in samples]
     y = np.asarray([s.category for s in samples])
     real = np.asarray([s.real for s in samples])
@@ -163,9 +177,6 @@ def train(
     log("fitting the final model on all documents")
     model = DocClassifier.fit(docs, y.tolist(), seed=seed, c=c, sample_weight=weights)
     model.temperature, model.threshold = temperature, threshold
-    data_hash = training_data_hash((s.sha256, s.category) for s in samples)
-    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    version = f"docai-{now:%Y%m%d}-{data_hash[:8]}-s{seed}"
     metadata: dict[str, Any] = {
         "version": version,
         "algorithm": ALGORITHM,
@@ -187,11 +198,24 @@ def train(
         "validation": validation,
         "reproduce": "ilot corpus generate --out var/corpus --per-class 40 --seed 1 && "
         "ilot train --corpus var/corpus --corpus ../shared/corpus/real-dev --seed 1 "
-        "--out src/ilot/docai/default_model",
+        "--out src/ilot/docai/default_model --overwrite",
     }
-    target = Path(out) if out is not None else Path("var/models") / version
     save_model(model, target, metadata)
     return target, metadata
+
+
+def _check_target(target: Path, *, overwrite: bool, protected: Path | None) -> None:
+    if not (target / "model.joblib").exists():
+        return
+    if protected is not None and _under(target, protected):
+        raise FileExistsError(
+            f"{target} holds a registered model (under {protected}); registered artefacts are "
+            "immutable: choose another --out"
+        )
+    if not overwrite:
+        raise FileExistsError(
+            f"{target} already holds a model: choose another --out or --overwrite"
+        )
 
 
 def _under(path: Path, root: Path) -> bool:

@@ -17,22 +17,33 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=0)
         parser.add_argument("--out", type=Path, help="artefact directory (default var/models/<v>)")
         parser.add_argument("--folds", type=int, default=5)
+        parser.add_argument(
+            "--overwrite",
+            action="store_true",
+            help="replace a model already in --out (never one registered under the models root)",
+        )
         parser.add_argument("--no-baseline", action="store_true", help="skip paperless baseline")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        from ilot.docai.lifecycle import models_root
         from ilot.docai.training import train
 
         for corpus in options["corpus"]:
             if not (corpus / "labels.tsv").is_file():
                 raise CommandError(f"{corpus}/labels.tsv not found")
-        out, meta = train(
-            options["corpus"],
-            seed=options["seed"],
-            out=options.get("out"),
-            folds=options["folds"],
-            baseline=not options["no_baseline"],
-            log=lambda m: self.stderr.write(m),
-        )
+        try:
+            out, meta = train(
+                options["corpus"],
+                seed=options["seed"],
+                out=options.get("out"),
+                folds=options["folds"],
+                baseline=not options["no_baseline"],
+                overwrite=options["overwrite"],
+                protected=models_root(),
+                log=lambda m: self.stderr.write(m),
+            )
+        except FileExistsError as exc:
+            raise CommandError(str(exc)) from exc
         val = meta["validation"]
         self.stdout.write(f"model {meta['version']} written to {out}")
         self.stdout.write(
