@@ -141,11 +141,32 @@ def test_every_file_opens_in_its_format(corpus: Path) -> None:
     assert {"pdf", "docx"} <= formats
 
 
+_FR_IBAN = re.compile(r"\bFR\d{2}(?: ?[0-9]{4}){5} ?[0-9]{3}\b")
+
+
+def _pdf_text(data: bytes) -> str:
+    pdf = pdfium.PdfDocument(data)
+    text = "".join(p.get_textpage().get_text_range() for p in pdf)
+    pdf.close()
+    return text
+
+
+def test_every_rib_template_prints_a_valid_iban() -> None:
+    # Born-digital, so the check does not depend on which documents a seed renders as scans.
+    for t in REGISTRY["RIB"]:
+        for i in range(3):
+            rng = random.Random(f"{t.name}:{i}")
+            text = _pdf_text(render_pdf(t.fn(world(rng), rng), rng, "iban"))
+            found = _FR_IBAN.findall(text) or re.findall(r"\bFR\d{2}[0-9 ]{23,29}\b", text)
+            assert found, (t.name, text[:300])
+            assert all(ids.iban_ok(m) for m in _FR_IBAN.findall(text)), t.name
+
+
 def test_identifiers_in_documents_are_valid(corpus: Path) -> None:
     ibans = sirets = vats = 0
     for r in _rows(corpus / "labels.tsv"):
         text = text_of(corpus / r["file"])
-        for m in re.finditer(r"\bFR\d{2}(?: ?[0-9]{4}){5} ?[0-9]{3}\b", text):
+        for m in _FR_IBAN.finditer(text):
             assert ids.iban_ok(m.group(0)), m.group(0)
             ibans += 1
         for m in re.finditer(r"SIRET:? (\d{14})\b", text):
@@ -154,7 +175,9 @@ def test_identifiers_in_documents_are_valid(corpus: Path) -> None:
         for m in re.finditer(r"\bFR\d{11}\b", text):
             assert ids.vat_ok(m.group(0)), m.group(0)
             vats += 1
-    assert ibans >= 3 and sirets >= 3 and vats >= 3, (ibans, sirets, vats)
+    # How many IBANs a 98-document corpus prints depends on which templates and scans the seed
+    # draws; every RIB template is checked on its own above.
+    assert ibans >= 1 and sirets >= 3 and vats >= 3, (ibans, sirets, vats)
 
 
 def test_identifier_generators_and_known_values() -> None:
