@@ -99,6 +99,11 @@ def test_uploads_belong_to_their_owner(world: dict[str, Any]) -> None:
     for who in ("alpha", "notary", "beta", "admin"):
         with rls.acting_as(world[who].pk), pytest.raises(NotFound):
             upload_for_actor(world[who], upload.pk)
+    # Its owner, once off the deal team, no longer reaches it either.
+    with rls.as_system():
+        Participant.objects.filter(dossier=dossier, user=world["rm"]).update(is_active=False)
+    with rls.acting_as(world["rm"].pk), pytest.raises(NotFound):
+        upload_for_actor(world["rm"], upload.pk)
 
 
 @pytest.mark.postgres_only

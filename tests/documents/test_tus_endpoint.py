@@ -154,6 +154,46 @@ class TestProtocol:
         assert not list(conf.upload_dir().glob(f"{upload_id}.*"))
         assert _patch(rm, abandoned, 0, b"abcdef").status_code == 410
 
+    def test_row_follows_the_staged_expiry_without_a_write_per_chunk(
+        self, world: dict[str, Any], client_for: Any
+    ) -> None:
+        from datetime import timedelta
+        from email.utils import parsedate_to_datetime
+
+        from ilot.documents import services
+        from ilot.documents.services.uploads import _ROW_SLACK
+
+        rm = client_for(world["rm"])
+        data = make_pdf(3, "slow upload")
+        url = _create(rm, world["alpha_dossiers"][0].pk, data)["Location"].split("testserver")[-1]
+        upload_id = url.rsplit("/", 1)[-1]
+
+        def row() -> Upload:
+            with rls.as_system():
+                return Upload.objects.get(pk=upload_id)
+
+        def staged_expiry() -> Any:  # to the second below (HTTP dates have no fractions)
+            return parsedate_to_datetime(rm.head(url, **TUS)["Upload-Expires"])
+
+        first = _patch(rm, url, 0, data[:100])
+        assert parsedate_to_datetime(first["Upload-Expires"]) == staged_expiry()
+        refreshed = row().expires_at
+        assert staged_expiry() <= refreshed <= staged_expiry() + _ROW_SLACK + timedelta(seconds=1)
+        _patch(rm, url, 100, data[100:200])
+        assert row().expires_at == refreshed  # no write for this chunk
+        # Time passes: the staged file's expiry overtakes the row's, which is pushed ahead.
+        with rls.as_system():
+            stale = staged_expiry() - timedelta(minutes=1)
+            Upload.objects.filter(pk=upload_id).update(expires_at=stale)
+        _patch(rm, url, 200, data[200:300])
+        assert row().expires_at > stale
+        assert staged_expiry() <= row().expires_at
+        # The sweep never expires it before the staged file's own expiry.
+        assert services.uploads_cleanup_expired(now=staged_expiry() - timedelta(seconds=1)) == 0
+        assert row().status == UploadStatus.ACTIVE
+        assert services.uploads_cleanup_expired(now=staged_expiry() + timedelta(seconds=1)) == 1
+        assert row().status == UploadStatus.EXPIRED
+
     def test_zip_through_tus_is_expanded(self, world: dict[str, Any], client_for: Any) -> None:
         rm = client_for(world["rm"])
         alpha = world["alpha_dossiers"][0]

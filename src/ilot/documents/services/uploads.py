@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.utils import timezone
@@ -39,6 +39,8 @@ from ilot.dossiers.access import dossier_for_actor
 from ilot.tenancy.models import User
 
 # --- tus ---------------------------------------------------------------------------------
+
+_ROW_SLACK = timedelta(minutes=10)
 
 
 def upload_create(*, actor: User, length: int, metadata: dict[str, str | None]) -> Upload:
@@ -116,11 +118,23 @@ def upload_append(
     state = staging.append(
         upload.pk, offset=offset, body=body, checksum=checksum, content_length=content_length
     )
+    if state.complete:
+        upload.offset = state.offset
+        upload.expires_at = state.expires_at
+        _upload_finish(upload, actor)
+        upload.save()
+    elif state.expires_at > upload.expires_at:
+        # The staged file is the truth of the offset and the expiry (its size and date);
+        # the row only serves listings and the expiry sweep. Rewriting it on every chunk
+        # would be a commit per 8 MB: it is refreshed once its expiry falls behind the
+        # staged file's, and then set ahead by `_ROW_SLACK`, so the sweep never expires an
+        # upload early (it also marks every upload whose staged bytes it removed).
+        Upload.objects.filter(pk=upload.pk).update(
+            offset=state.offset, expires_at=state.expires_at + _ROW_SLACK
+        )
+    # What this answer reports (Upload-Expires) is the staged file's.
     upload.offset = state.offset
     upload.expires_at = state.expires_at
-    if state.complete:
-        _upload_finish(upload, actor)
-    upload.save()
     return upload, state.offset
 
 
