@@ -298,3 +298,30 @@ def test_staged_file_changed_behind_our_back_is_caught_by_size(
     for index in range(1, len(PIECES)):
         send(staging, upload, index)
     assert finalise(staging, upload, store) is None
+
+
+def test_durable_chunks_leave_the_page_cache_but_not_the_last(
+    staging: ChunkStaging, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each chunk but the completing one is dropped from the cache, after its fsync."""
+    calls: list[tuple[str, int, int]] = []
+    real_fsync, real_fadvise = os.fsync, os.posix_fadvise
+    monkeypatch.setattr(
+        chunks.os, "fsync", lambda fd: (calls.append(("fsync", 0, 0)), real_fsync(fd))[1]
+    )
+    monkeypatch.setattr(
+        chunks.os,
+        "posix_fadvise",
+        lambda fd, offset, length, advice: (
+            calls.append(("drop", offset, length)),
+            real_fadvise(fd, offset, length, advice),
+        )[1],
+    )
+    upload = staging.create(length=len(DATA)).upload_id
+    for index in range(len(PIECES)):
+        send(staging, upload, index)
+    expected = []
+    for start, end in bounds()[:-1]:
+        expected += [("fsync", 0, 0), ("drop", start, end - start)]
+    assert calls == [*expected, ("fsync", 0, 0)]
+    assert finalise(staging, upload, store) == SHA
