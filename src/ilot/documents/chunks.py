@@ -11,14 +11,21 @@ Design choices, and why:
   A second PATCH on the same upload is refused at once with `UploadLocked` (423) rather
   than queued: tus clients retry from a HEAD, and a queued request would write at a stale
   offset anyway.
-- Whole-upload SHA-256: hashed while the chunks are written, the running state kept in
-  this process's memory (`_RunningHashes`, keyed by upload id and the offset it covers).
-  `hashlib` state cannot be serialised, so it is lost on restart or when the next chunk
-  reaches another worker: finalisation then re-hashes the staged file (the old, always
-  correct path). Staged bytes below an acknowledged offset never change (a rollback only
-  ever truncates back to the start of the failing chunk), so a state whose offset equals
-  the staged size is the hash of exactly those bytes. On the common path (one client, one
-  worker) finalisation is a rename, not a second pass over gigabytes.
+- Whole-upload SHA-256 and PDF token scan: hashed and scanned (`TokenScanner`, the raw
+  search for /JavaScript, /Launch, ... of the PDF inspection) while the chunks are
+  written, the running state kept in this process's memory (`_RunningHashes`, keyed by
+  upload id and the offset it covers). `hashlib` state cannot be serialised, so it is
+  lost on restart or when the next chunk reaches another worker: finalisation then
+  re-hashes the staged file and the inspection scans it (the old, always correct path).
+  Staged bytes below an acknowledged offset never change (a rollback only ever truncates
+  back to the start of the failing chunk), so a state whose offset equals the staged
+  size is the hash (and scan) of exactly those bytes. On the common path (one
+  client, one worker) finalisation is a rename, not a second pass over gigabytes.
+- Body: read into one reusable buffer per thread (`readinto`), written, hashed and
+  scanned from that buffer; no bytes object per read. Under gunicorn the request body
+  is received straight from the socket once the bytes gunicorn read ahead with the
+  headers are consumed (`_gunicorn_direct`): its reader would otherwise copy every
+  piece through two `BytesIO` buffers.
 - Durability: one `fsync` per PATCH, before the new offset is acknowledged (it
   covers the file size too, which is the offset); never one per piece of a chunk. The
   page cache of the bytes just made durable is then dropped (`_drop_cached`).
@@ -35,6 +42,7 @@ import contextlib
 import errno
 import fcntl
 import hashlib
+import io
 import json
 import os
 import re
@@ -59,6 +67,7 @@ from ilot.documents.exceptions import (
     UploadNotFound,
     UploadTooLarge,
 )
+from ilot.documents.inspection import TokenScanner
 from ilot.documents.tus import Checksum
 
 _ID_RE = re.compile(r"^[0-9a-f]{32}$")
@@ -86,25 +95,47 @@ class UploadState:
 
 @dataclass(frozen=True)
 class FinalisedUpload:
-    """A finished upload: its last state (metadata, owner) and the blob it became."""
+    """A finished upload: its last state (metadata, owner) and the blob it became.
+
+    `pdf_tokens` is the raw PDF token scan of the whole file made while it was written
+    (for `inspect_pdf(tokens=...)`), or None when that state was lost (scan the file).
+    """
 
     state: UploadState
     blob: BlobInfo
+    pdf_tokens: dict[str, bool] | None = None
+
+
+class _Running:
+    """What is computed while an upload is written: its SHA-256 and its PDF token scan."""
+
+    __slots__ = ("sha256", "tokens")
+
+    def __init__(self, sha256: Any | None = None, tokens: TokenScanner | None = None) -> None:
+        self.sha256 = sha256 if sha256 is not None else hashlib.sha256()
+        self.tokens = tokens if tokens is not None else TokenScanner()
+
+    def update(self, data: bytes | memoryview) -> None:
+        self.sha256.update(data)
+        self.tokens.update(data)
+
+    def copy(self) -> _Running:
+        return _Running(self.sha256.copy(), self.tokens.copy())
 
 
 class _RunningHashes:
-    """Per-process SHA-256 states of uploads in progress: `upload id -> (offset, hasher)`.
+    """Per-process running states of uploads in progress: `upload id -> (offset, _Running)`.
 
     Bounded (least recently used first out): a forgotten state only costs a re-hash at
     finalisation. Callers hold the upload's lock, the internal lock guards the dict.
     """
 
     def __init__(self, capacity: int = 256) -> None:
-        self._states: OrderedDict[str, tuple[int, Any]] = OrderedDict()
+        self._states: OrderedDict[str, tuple[int, _Running]] = OrderedDict()
         self._lock = threading.Lock()
         self.capacity = capacity
 
-    def take(self, upload_id: str, offset: int) -> Any | None:
+    def take(self, upload_id: str, offset: int) -> _Running | None:
         """The state covering exactly bytes `[0, offset)`, removed from the cache."""
         with self._lock:
             entry = self._states.pop(upload_id, None)
@@ -112,9 +143,9 @@ class _RunningHashes:
             return None
         return entry[1]
 
-    def put(self, upload_id: str, offset: int, hasher: Any) -> None:
+    def put(self, upload_id: str, offset: int, running: _Running) -> None:
         with self._lock:
-            self._states[upload_id] = (offset, hasher)
+            self._states[upload_id] = (offset, running)
             self._states.move_to_end(upload_id)
             while len(self._states) > self.capacity:
                 self._states.popitem(last=False)
@@ -140,6 +171,123 @@ def iter_body(body: Body, chunk_size: int = CHUNK_SIZE) -> Iterator[bytes]:
         for chunk in body:
             if chunk:
                 yield bytes(chunk)
+
+
+_BUFFERS = threading.local()
+
+
+def _buffer() -> memoryview:
+    """This thread's reusable body buffer (allocated once: no fresh pages per read)."""
+    view: memoryview | None = getattr(_BUFFERS, "view", None)
+    if view is None:
+        view = _BUFFERS.view = memoryview(bytearray(CHUNK_SIZE))
+    return view
+
+
+def _body_pieces(body: Body) -> Iterator[bytes | memoryview]:
+    """The pieces of a chunk body, for writing and hashing at once.
+
+    A piece may be a view of this thread's reusable buffer: it is only valid until the
+    next piece is asked for (the caller writes and hashes it before that).
+    """
+    direct = _gunicorn_direct(body)
+    if direct is not None:
+        yield from _receive_direct(body, *direct)
+    elif hasattr(body, "readinto"):
+        view = _buffer()
+        while True:
+            n = body.readinto(view)
+            if not n:
+                return
+            yield view[:n]
+    elif hasattr(body, "read"):
+        yield from iter_body(body)
+    else:
+        for chunk in body:
+            if chunk:
+                yield chunk
+
+
+def _gunicorn_direct(body: Any) -> tuple[Any, Any, Any, Any] | None:
+    """`(stream, wsgi_input, reader, sock)` when `body` is a Django request over gunicorn's
+    reader of a body of known length, read from a plain socket; else None.
+
+    Checked by exact types: anything else (chunked bodies, other servers, other gunicorn
+    versions whose internals differ, the test client) takes the ordinary `read()` path.
+    """
+    environ = getattr(body, "environ", None)
+    stream = getattr(body, "_stream", None)
+    if not isinstance(environ, dict) or stream is None:
+        return None
+    try:
+        from django.core.handlers.wsgi import LimitedStream
+        from gunicorn.http.body import Body as GunicornBody
+        from gunicorn.http.body import LengthReader
+        from gunicorn.http.unreader import SocketUnreader
+    except ImportError:  # pragma: no cover - gunicorn is a dependency
+        return None
+    wsgi_input: Any = environ.get("wsgi.input")
+    if type(wsgi_input) is not GunicornBody or type(stream) is not LimitedStream:
+        return None
+    reader: Any = getattr(wsgi_input, "reader", None)
+    if type(reader) is not LengthReader or type(reader.unreader) is not SocketUnreader:
+        return None
+    if getattr(getattr(stream, "_read", None), "__self__", None) is not wsgi_input:
+        return None
+    sock = reader.unreader.sock
+    if not hasattr(sock, "recv_into") or not isinstance(
+        getattr(wsgi_input, "buf", None), io.BytesIO
+    ):
+        return None
+    return stream, wsgi_input, reader, sock
+
+
+def _receive_direct(
+    request: Any, stream: Any, wsgi_input: Any, reader: Any, sock: Any
+) -> Iterator[bytes | memoryview]:
+    """The body from the socket into the reusable buffer, keeping gunicorn's books.
+
+    What gunicorn already holds (read ahead with the headers) goes through its own
+    `read`; then `recv_into`, with gunicorn's remaining length and Django's position
+    advanced by what was received, so that after the request gunicorn finds the body
+    consumed exactly, and the connection can carry the next request.
+    """
+    while (left := stream.limit - stream._pos) > 0:
+        held = len(wsgi_input.buf.getvalue()) + len(reader.unreader.buf.getvalue())
+        if not held:
+            break
+        data = request.read(min(held, left, CHUNK_SIZE))
+        if not data:
+            return
+        yield data
+    left = stream.limit - stream._pos
+    if left != reader.length:
+        # Not the state this path was written for: gunicorn's own reader decides.
+        yield from iter_body(request)
+        return
+    request._read_started = True
+    view = _buffer()
+    while left > 0:
+        filled = 0
+        want = min(len(view), left)
+        try:
+            while filled < want:
+                n = sock.recv_into(view[filled:want])
+                if not n:
+                    break
+                filled += n
+        except BaseException:
+            # Where the next request starts is unknown: gunicorn must close the connection.
+            wsgi_input.failed = True
+            raise
+        finally:
+            reader.length -= filled
+            stream._pos += filled
+        if filled:
+            yield view[:filled]
+        if filled < want:
+            return
+        left -= filled
 
 
 class ChunkStaging:
@@ -275,7 +423,7 @@ class ChunkStaging:
             # The whole-upload hash goes on from where this process left it, if it did.
             running = _RUNNING.take(upload_id, offset)
             if running is None and offset == 0:
-                running = hashlib.sha256()
+                running = _Running()
             # Its state before this chunk, for when the chunk is rolled back.
             before = running.copy() if running is not None else None
             written = 0
@@ -287,7 +435,7 @@ class ChunkStaging:
                 # an OSError too); errors while writing are the disk's. Track which.
                 writing = False
                 try:
-                    for chunk in iter_body(body):
+                    for chunk in _body_pieces(body):
                         if offset + written + len(chunk) > state.length:
                             raise UploadTooLarge(params={"max_size": state.length})
                         writing = True
@@ -328,7 +476,7 @@ class ChunkStaging:
             return self._read(upload_id)
 
     @staticmethod
-    def _keep_running(upload_id: str, offset: int, running: Any | None) -> None:
+    def _keep_running(upload_id: str, offset: int, running: _Running | None) -> None:
         if running is not None:
             _RUNNING.put(upload_id, offset, running)
 
@@ -339,8 +487,8 @@ class ChunkStaging:
         offset: int,
         written: int,
         checksum: Checksum | None,
-        running: Any | None,
-        before: Any | None,
+        running: _Running | None,
+        before: _Running | None,
     ) -> None:
         if self._client_gone(fh, offset, checksum is not None):
             self._keep_running(upload_id, offset + written, running)
@@ -374,14 +522,17 @@ class ChunkStaging:
             if not state.complete:
                 raise UploadIncomplete(params={"offset": state.offset, "length": state.length})
             running = _RUNNING.take(upload_id, state.offset)
+            tokens = None
+            if running is not None and running.tokens.size == state.length:
+                tokens = running.tokens.result()
             blob = store.put_local_file(
                 self._path(upload_id, "part"),
                 max_size=max_size,
                 consume=True,
-                sha256=running.hexdigest() if running is not None else None,
+                sha256=running.sha256.hexdigest() if running is not None else None,
             )
             self._remove(upload_id)
-            return FinalisedUpload(state=state, blob=blob)
+            return FinalisedUpload(state=state, blob=blob, pdf_tokens=tokens)
 
     def delete(self, upload_id: str) -> None:
         """Terminate an upload (tus termination): its staged bytes are removed."""
@@ -444,7 +595,7 @@ def _drop_cached(fd: int, offset: int, length: int) -> None:
         os.posix_fadvise(fd, offset, length, os.POSIX_FADV_DONTNEED)
 
 
-def _write_all(fh: IO[bytes], data: bytes) -> None:
+def _write_all(fh: IO[bytes], data: bytes | memoryview) -> None:
     """Write all of `data` to an unbuffered file (a raw write may be partial)."""
     view = memoryview(data)
     while view:

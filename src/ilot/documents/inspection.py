@@ -21,7 +21,7 @@ import re
 import struct
 import threading
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,6 +54,8 @@ _TOKENS = {
 _ANY_TOKEN = re.compile(rb"/(?:JavaScript|JS|Launch|OpenAction|EmbeddedFiles?)(?=[\s/<>(\[])")
 """One pass for all of `_TOKENS` (each match is then named by them): the scan reads whole
 files, gigabytes for a large upload, and four passes cost four times as much."""
+_TOKEN_OVERLAP = 32
+"""Bytes kept across pieces by `TokenScanner`: more than the longest token and its delimiter."""
 _MAX_ACTION_DEPTH = 8
 
 # Pillow's own guard protects every Image.open in the process (OCR, previews too); never
@@ -126,8 +128,15 @@ def _size(fh: IO[bytes]) -> int:
 # --- PDF ----------------------------------------------------------------------------------
 
 
-def inspect_pdf(source: IO[bytes] | bytes | str | Path) -> PdfReport:
-    """Inspect a PDF; raises `EmptyFile`, `TruncatedDocument` or `MalformedDocument`."""
+def inspect_pdf(
+    source: IO[bytes] | bytes | str | Path, *, tokens: Mapping[str, bool] | None = None
+) -> PdfReport:
+    """Inspect a PDF; raises `EmptyFile`, `TruncatedDocument` or `MalformedDocument`.
+
+    `tokens` is the result of a `TokenScanner` fed the whole file while it was written
+    (tus staging): the raw token scan then needs no pass over the file. Without it, the
+    file is scanned here.
+    """
     with _opened(source) as fh:
         size = _size(fh)
         if size == 0:
@@ -143,7 +152,10 @@ def inspect_pdf(source: IO[bytes] | bytes | str | Path) -> PdfReport:
             # a missing end marker means the upload lost its end, so say so.
             raise TruncatedDocument()
         page_count, needs_password = _pdfium_pages(fh)
-        scan = _scan_tokens(fh)
+        if tokens is not None:
+            scan = {name: bool(tokens[name]) for name in _TOKENS}
+        else:
+            scan = _scan_tokens(fh)
         structure = _scan_structure(fh)
     encrypted = needs_password or structure.pop("encrypted", False)
     if page_count is None and not needs_password:
@@ -180,22 +192,67 @@ def _pdfium_pages(fh: IO[bytes]) -> tuple[int | None, bool]:
 
 def _scan_tokens(fh: IO[bytes]) -> dict[str, bool]:
     """Raw scan for action names (catches what a broken structure hides); streamed."""
-    found = dict.fromkeys(_TOKENS, False)
+    scanner = TokenScanner()
     fh.seek(0)
-    tail = b""
-    while True:
+    while not scanner.complete:
         chunk = fh.read(_SCAN_CHUNK)
         if not chunk:
             break
-        window = tail + chunk
+        scanner.update(chunk)
+    return scanner.result()
+
+
+class TokenScanner:
+    """The raw token scan of `_scan_tokens`, fed piece by piece (e.g. while a file is written).
+
+    Pieces may be cut anywhere, even inside a token: the last `_TOKEN_OVERLAP` bytes seen
+    are kept and scanned again together with the start of the next piece, so a token (and
+    the delimiter after it) spanning a boundary is found exactly as in one pass. `size`
+    counts the bytes fed, so a caller can check the scan covers the whole file.
+    """
+
+    __slots__ = ("_tail", "found", "size")
+
+    def __init__(self) -> None:
+        self.found = dict.fromkeys(_TOKENS, False)
+        self.size = 0
+        self._tail = b""
+
+    @property
+    def complete(self) -> bool:
+        """Every token found: nothing further can change the result."""
+        return all(self.found.values())
+
+    def update(self, data: bytes | bytearray | memoryview) -> None:
+        length = len(data)
+        if not length:
+            return
+        self.size += length
+        if self.complete:
+            return
+        if self._tail:
+            # Only what crosses the boundary: the piece itself is scanned next, without
+            # copying it into a new window.
+            self._match(self._tail + bytes(data[:_TOKEN_OVERLAP]))
+        self._match(data)
+        self._tail = (self._tail + bytes(data[-_TOKEN_OVERLAP:]))[-_TOKEN_OVERLAP:]
+
+    def _match(self, window: bytes | bytearray | memoryview) -> None:
+        found = self.found
         for match in _ANY_TOKEN.finditer(window):
             for name, pattern in _TOKENS.items():
                 if not found[name] and pattern.match(window, match.start()):
                     found[name] = True
-            if all(found.values()):
-                return found
-        tail = window[-32:]
-    return found
+
+    def copy(self) -> TokenScanner:
+        other = TokenScanner()
+        other.found = dict(self.found)
+        other.size = self.size
+        other._tail = self._tail
+        return other
+
+    def result(self) -> dict[str, bool]:
+        return dict(self.found)
 
 
 def _scan_structure(fh: IO[bytes]) -> dict[str, Any]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -124,8 +124,12 @@ class Verdict:
     flags: tuple[str, ...] = ()
 
 
-def judge(fh: IO[bytes], filename: str) -> Verdict:
-    """Type and inspection of a seekable file; raises the engine's `DocumentError`."""
+def judge(fh: IO[bytes], filename: str, *, pdf_tokens: Mapping[str, bool] | None = None) -> Verdict:
+    """Type and inspection of a seekable file; raises the engine's `DocumentError`.
+
+    `pdf_tokens`: the raw PDF token scan of exactly this file, made while it was written
+    (tus staging); None to scan it here.
+    """
     detection = require_accepted(fh, filename)
     assert detection.kind is not None
     kind = detection.kind
@@ -135,7 +139,7 @@ def judge(fh: IO[bytes], filename: str) -> Verdict:
     pages: int | None = None
     encrypted = javascript = False
     if kind is FileKind.PDF:
-        report = inspect_pdf(fh)
+        report = inspect_pdf(fh, tokens=pdf_tokens)
         pages, encrypted, javascript = report.page_count, report.encrypted, report.javascript
         flags += list(report.flags)
     elif kind in _IMAGE_KINDS:
@@ -331,6 +335,7 @@ def _ingest(
     path: str = "",
     blob: BlobInfo | None = None,
     allow_zip: bool = True,
+    pdf_tokens: Mapping[str, bool] | None = None,
 ) -> list[FileResult]:
     """Judge, store and record one seekable file (a zip: each of its entries)."""
     try:
@@ -339,7 +344,7 @@ def _ingest(
         fh.seek(0)
         if size > conf.max_upload_bytes():
             raise BlobTooLarge(params={"max_size": conf.max_upload_bytes()})
-        verdict = judge(fh, name)
+        verdict = judge(fh, name, pdf_tokens=pdf_tokens)
         if verdict.kind is FileKind.ZIP:
             if not allow_zip:
                 raise ArchiveError(params={"reason": "nested archive"})

@@ -162,6 +162,7 @@ def _upload_finish(upload: Upload, actor: User) -> None:
             base,
             path=upload.metadata.get("relativePath") or name,
             blob=blob,
+            pdf_tokens=finished.pdf_tokens,
         )
     upload.status = UploadStatus.COMPLETED
     upload.offset = upload.length
