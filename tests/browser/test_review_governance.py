@@ -11,12 +11,11 @@ import pytest
 from playwright.sync_api import expect
 
 from ilot.core import rls
-from ilot.docai.demo import DEMO_DOSSIER, load_docai_demo
+from ilot.docai.demo import DEMO_DOSSIER, GENERATED, load_docai_demo
 from ilot.docai.models import AnalysisStatus, DocumentAnalysis
 from ilot.docai.services import analysis_run
 from ilot.dossiers.models import Dossier
 from tests.browser.conftest import sign_in
-from tests.docai.test_analysis import FixedPipeline
 from tests.documents.dataroom import storage  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("storage")]
@@ -29,18 +28,8 @@ def _analyse_demo_documents() -> int:
                 "version_id", flat=True
             )
         )
-    letter = DocumentAnalysis.objects.filter(document__name="courrier.pdf").values_list(
-        "version_id", flat=True
-    )
-    with rls.as_system():
-        letter_version = letter.get()
     for version_id in pending:
-        if version_id == letter_version:
-            # How sure the real model is of the others depends on the model; this one is made
-            # unsure on purpose so that the review queue is always exercised.
-            analysis_run(version_id, pipeline=FixedPipeline("AUTRE", 0.55, needs_review=True))
-        else:
-            analysis_run(version_id)  # the worker's job, run here with the real model
+        analysis_run(version_id)  # the worker's job, run here with the real committed model
     with rls.as_system():
         statuses = set(DocumentAnalysis.objects.values_list("status", flat=True))
         assert statuses == {AnalysisStatus.DONE}
@@ -54,7 +43,8 @@ def _sign_out(page: Any) -> None:
 def test_review_queue_and_governance(
     live_demo: str, browser_page: Any, screenshot: Callable[[Any, str], Path]
 ) -> None:
-    assert load_docai_demo() == 12
+    total = len(GENERATED) + 2  # and two covering letters
+    assert load_docai_demo() == total
     with rls.as_system():
         dossier_id = Dossier.objects.get(name=DEMO_DOSSIER).pk
     page = browser_page
@@ -63,8 +53,8 @@ def test_review_queue_and_governance(
     page.goto(f"{live_demo}/dossiers/{dossier_id}/documents/")
     progress = page.locator("[data-testid=analysis-progress]")
     expect(progress).to_be_visible()
-    expect(progress).to_contain_text("0 sur 12")
-    expect(page.locator("td[data-status=pending]")).to_have_count(12)
+    expect(progress).to_contain_text(f"0 sur {total}")
+    expect(page.locator("td[data-status=pending]")).to_have_count(total)
     screenshot(page, "documents-analysing")
     page.goto("about:blank")  # stop polling while the worker's job runs in this thread
     unsure = _analyse_demo_documents()
@@ -72,7 +62,7 @@ def test_review_queue_and_governance(
     page.goto(f"{live_demo}/dossiers/{dossier_id}/documents/")
     expect(page.locator("[data-testid=analysis-needs-review]")).to_have_count(unsure)
     expect(progress).to_be_hidden()
-    expect(page.locator("td[data-status=done]")).to_have_count(12)
+    expect(page.locator("td[data-status=done]")).to_have_count(total)
     screenshot(page, "documents-analysed")
     page.wait_for_load_state("networkidle")
     page.goto(f"{live_demo}/dossiers/{dossier_id}/review/")
@@ -99,7 +89,7 @@ def test_review_queue_and_governance(
     sign_in(page, live_demo, "admin@banque.example")
     page.click("[data-testid=nav-governance]")
     page.wait_for_load_state("networkidle")
-    expect(page.locator("[data-testid=kpi-predictions]")).to_have_text("12")
+    expect(page.locator("[data-testid=kpi-predictions]")).to_have_text(str(total))
     expect(page.locator("[data-testid=confidence-chart] rect")).to_have_count(20)
     expect(page.locator("[data-testid=daily-chart]")).to_be_visible()
     rows = page.locator("[data-testid=model-row]")

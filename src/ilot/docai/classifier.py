@@ -124,7 +124,7 @@ class DocClassifier:
         labels: Sequence[str],
         *,
         seed: int = 0,
-        c: float = 20.0,
+        c: float = 10.0,
         sample_weight: np.ndarray | None = None,
         feature_params: dict[str, Any] | None = None,
     ) -> DocClassifier:
@@ -199,7 +199,7 @@ def out_of_fold(
     groups: Sequence[str] | None = None,
     folds: int = 5,
     seed: int = 0,
-    c: float = 20.0,
+    c: float = 10.0,
     sample_weight: np.ndarray | None = None,
     feature_params: dict[str, Any] | None = None,
 ) -> OutOfFold:

@@ -260,7 +260,7 @@ class FeatureBuilder:
         char_features: int = 30_000,
         head_features: int = 4_000,
         meta_weight: float = 1.0,
-        lexicon_weight: float = 1.0,
+        lexicon_weight: float = 0.6,
     ) -> None:
         self.params = {
             "word_features": word_features,

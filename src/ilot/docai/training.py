@@ -34,7 +34,7 @@ from .evaluation import (
 )
 from .models_registry import code_version, save_model, training_data_hash
 
-DEFAULT_C = 20.0
+DEFAULT_C = 10.0
 REAL_WEIGHT = 3.0  # real documents are rare and closest to production: count each one thrice
 ALGORITHM = (
     "TF-IDF word 1-2 grams + char_wb 3-5 grams + title-zone word 1-3 grams + 13 layout/meta "
@@ -196,7 +196,7 @@ def train(
         "temperature": temperature,
         "threshold": threshold,
         "validation": validation,
-        "reproduce": "ilot corpus generate --out var/corpus --per-class 40 --seed 1 && "
+        "reproduce": "ilot corpus generate --out var/corpus --per-class 50 --seed 1 && "
         "ilot train --corpus var/corpus --corpus ../shared/corpus/real-dev --seed 1 "
         "--out src/ilot/docai/default_model --overwrite",
     }
