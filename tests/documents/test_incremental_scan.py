@@ -274,6 +274,16 @@ def test_gunicorn_body_read_error_marks_the_connection_failed(
         b"".join(bytes(piece) for piece in _body_pieces(request))
     wsgi_input = request.environ["wsgi.input"]
     assert wsgi_input.failed and wsgi_input.reader.length == 990
+    # The books are exact: gunicorn's drain before the next request takes the rest of
+    # this body and nothing of the request after it.
+    following = b"HEAD /api/v1/uploads/x HTTP/1.1\r\n\r\n"
+    client.sendall(b"y" * 990 + following)
+    server.settimeout(10)
+    drained = b""
+    while data := wsgi_input.read(1024):
+        drained += data
+    assert drained == b"y" * 990
+    assert wsgi_input.reader.unreader.read() == following
 
 
 def test_staging_append_from_a_gunicorn_request(

@@ -277,7 +277,9 @@ def _receive_direct(
                     break
                 filled += n
         except BaseException:
-            # Where the next request starts is unknown: gunicorn must close the connection.
+            # As gunicorn's own reader does on an error. The books stay exact (the bytes
+            # received are counted below), so gunicorn drains what is left of the body
+            # before the next request, or closes the connection when it cannot.
             wsgi_input.failed = True
             raise
         finally:
