@@ -194,3 +194,12 @@ def test_choose_threshold_weights_and_ties() -> None:
         pytest.approx(0.9)
     )
     assert choose_threshold(conf[:4], correct[:4], target=0.9) == pytest.approx(0.95)
+
+
+def test_models_pickled_before_the_title_zone_was_a_parameter_keep_their_400_chars() -> None:
+    from ilot.docai.features import LEGACY_HEAD_CHARS, FeatureBuilder
+
+    legacy = FeatureBuilder()
+    del legacy.head_chars  # what unpickling a model written before the parameter gives
+    assert legacy._head_chars == LEGACY_HEAD_CHARS == 400
+    assert FeatureBuilder(head_chars=900)._head_chars == 900

@@ -27,7 +27,11 @@ from .lexicon import current_keys as current_lexicon
 from .lexicon import lexicon_features
 
 MAX_CHARS = 8_000  # the first 2-3 pages decide the category; bounded cost per document
-HEAD_CHARS = 400
+# The title zone: letterheads and recipient blocks come first, so the title often starts after
+# 500-900 characters; 1,200 covers it (out-of-fold coverage at 98.5 % precision rose from 0.72 to
+# 0.78 against 400). Models pickled before it was a parameter used 400.
+HEAD_CHARS = 1200
+LEGACY_HEAD_CHARS = 400
 
 _DIGIT = re.compile(r"\d")
 _SPACES = re.compile(r"\s+")
@@ -258,7 +262,8 @@ class FeatureBuilder:
         *,
         word_features: int = 20_000,
         char_features: int = 30_000,
-        head_features: int = 4_000,
+        head_features: int = 8_000,
+        head_chars: int = HEAD_CHARS,
         meta_weight: float = 1.0,
         lexicon_weight: float = 0.6,
     ) -> None:
@@ -266,11 +271,13 @@ class FeatureBuilder:
             "word_features": word_features,
             "char_features": char_features,
             "head_features": head_features,
+            "head_chars": head_chars,
             "meta_weight": meta_weight,
             "lexicon_weight": lexicon_weight,
         }
         self.meta_weight = meta_weight
         self.lexicon_weight = lexicon_weight
+        self.head_chars = head_chars
         self.word = FastTfidf("word", (1, 2), min_df=2, max_df=0.9, max_features=word_features)
         self.char = FastTfidf("char_wb", (3, 5), min_df=3, max_df=0.9, max_features=char_features)
         self.head = FastTfidf("word", (1, 3), min_df=2, max_features=head_features)
@@ -280,7 +287,7 @@ class FeatureBuilder:
         texts = [normalize(d.text) for d in docs]
         self.word.fit(texts)
         self.char.fit(texts)
-        self.head.fit([t[:HEAD_CHARS] for t in texts])
+        self.head.fit([t[: self._head_chars] for t in texts])
         self.lexicon_keys = current_lexicon()
         self._names = None
         return self
@@ -291,7 +298,7 @@ class FeatureBuilder:
         blocks: list[Any] = [
             self.word.transform(texts),
             self.char.transform(texts),
-            self.head.transform([t[:HEAD_CHARS] for t in texts]),
+            self.head.transform([t[: self._head_chars] for t in texts]),
             sparse.csr_matrix(meta),
         ]
         if self.lexicon_weight:
@@ -301,6 +308,10 @@ class FeatureBuilder:
                 sparse.csr_matrix(np.asarray(lex, dtype=np.float32) * self.lexicon_weight)
             )
         return sparse.hstack(blocks, format="csr", dtype=np.float32)
+
+    @property
+    def _head_chars(self) -> int:
+        return int(getattr(self, "head_chars", LEGACY_HEAD_CHARS))
 
     def fit_transform(self, docs: list[DocInput]) -> sparse.csr_matrix:
         return self.fit(docs).transform(docs)
