@@ -51,7 +51,7 @@ def alpha(world: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> Dossier:
     # The documents app is built separately: documents 1-99 belong to this dossier, 100+ to
     # another one (the lookup hook is what the services consult).
     monkeypatch.setattr(
-        services,
+        services.checklists,
         "_document_dossier_id",
         lambda document_id: dossier.pk if document_id < 100 else dossier.pk + 1,
     )
